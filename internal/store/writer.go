@@ -1,0 +1,430 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// SourceInfo describes a file about to be imported.
+type SourceInfo struct {
+	Path   string
+	SHA256 string
+	Size   int64
+	Kind   string // contractors | payments | list
+	Format string // csv | tsv | json | jsonl | ...
+}
+
+// NodeSpec is a node as an importer asserts it.
+type NodeSpec struct {
+	Kind  string
+	Key   string
+	Label string
+	Attrs map[string]any
+}
+
+// Prov names the row (and column) of the current source that asserts a fact.
+type Prov struct {
+	Line  int
+	Field string
+}
+
+// LedgerRow is one payment as imported. Amounts are minor units of Currency.
+type LedgerRow struct {
+	Line         int
+	ExtID        string
+	Date         string
+	Type         string
+	ContractorID int64 // 0 when none
+	PayerID      int64
+	PayeeID      int64
+	Beneficiary  string
+	AmountMinor  int64
+	Currency     string
+	Rail         string
+	Reference    string
+	Extra        map[string]string
+}
+
+// Counts are an import's row tallies; Read always equals Stored + Rejected.
+type Counts struct {
+	Read, Stored, Rejected int
+}
+
+type edgeKey struct {
+	src  int64
+	kind string
+	dst  int64
+}
+
+// flow aggregates money moving along one edge.
+type flow struct {
+	count       int64
+	totals      map[string]int64
+	first, last string
+}
+
+// Import is one file's import: a single transaction, prepared statements and the
+// caches that keep a million-row file from re-reading what it just wrote.
+type Import struct {
+	tx       *sql.Tx
+	sourceID int64
+	maxNode  int64 // highest node id before this import: newer ones need FTS rows
+
+	getNode, insNode, patchNode, insNodeSrc *sql.Stmt
+	upsEdge, insEdgeSrc, insLedger          *sql.Stmt
+
+	nodes     map[string]int64
+	relabeled map[int64]bool
+	edges     map[edgeKey]int64
+	flows     map[edgeKey]*flow
+	done      bool
+}
+
+// ErrAlreadyImported reports a file whose SHA-256 is already recorded.
+var ErrAlreadyImported = errors.New("already imported")
+
+// SourceBySHA returns the recorded source with this content hash, or nil.
+func (s *Store) SourceBySHA(ctx context.Context, sha string) (*Source, error) {
+	src, err := scanSource(s.db.QueryRowContext(ctx, sourceCols+` WHERE sha256 = ?`, sha))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	return src, err
+}
+
+// BeginImport opens the transaction for one file and records it as a source.
+// Nothing is visible to readers until Finish commits.
+func (s *Store) BeginImport(ctx context.Context, info SourceInfo) (*Import, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("begin import: %w", err)
+	}
+	im := &Import{
+		tx:        tx,
+		nodes:     make(map[string]int64),
+		relabeled: make(map[int64]bool),
+		edges:     make(map[edgeKey]int64),
+		flows:     make(map[edgeKey]*flow),
+	}
+	fail := func(err error) (*Import, error) {
+		tx.Rollback()
+		return nil, fmt.Errorf("begin import: %w", err)
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO sources(path, sha256, size, kind, format, imported_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, info.Path, info.SHA256, info.Size, info.Kind, info.Format,
+		time.Now().UTC().Format(time.RFC3339))
+	if err != nil {
+		if strings.Contains(err.Error(), "UNIQUE constraint failed: sources.sha256") {
+			tx.Rollback()
+			return nil, ErrAlreadyImported
+		}
+		return fail(err)
+	}
+	if im.sourceID, err = res.LastInsertId(); err != nil {
+		return fail(err)
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM nodes`).Scan(&im.maxNode); err != nil {
+		return fail(err)
+	}
+	prep := []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&im.getNode, `SELECT id, label FROM nodes WHERE key = ?`},
+		{&im.insNode, `INSERT INTO nodes(kind, key, label, attrs) VALUES (?, ?, ?, ?)`},
+		{&im.patchNode, `UPDATE nodes SET label = coalesce(?, label),
+			attrs = CASE WHEN ? IS NULL THEN attrs ELSE json_patch(coalesce(attrs, '{}'), ?) END WHERE id = ?`},
+		{&im.insNodeSrc, `INSERT OR IGNORE INTO node_sources(node_id, source_id, line, field) VALUES (?, ?, ?, ?)`},
+		{&im.upsEdge, `INSERT INTO edges(kind, src, dst, attrs) VALUES (?, ?, ?, ?)
+			ON CONFLICT(src, kind, dst) DO UPDATE SET attrs =
+			  CASE WHEN excluded.attrs IS NULL THEN edges.attrs
+			       ELSE json_patch(coalesce(edges.attrs, '{}'), excluded.attrs) END
+			RETURNING id`},
+		{&im.insEdgeSrc, `INSERT OR IGNORE INTO edge_sources(edge_id, source_id, line, field) VALUES (?, ?, ?, ?)`},
+		{&im.insLedger, `INSERT INTO ledger(source_id, line, ext_id, date, type, contractor_id, payer_id, payee_id,
+			beneficiary, amount_minor, currency, rail, reference, extra)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+	}
+	for _, p := range prep {
+		if *p.dst, err = tx.PrepareContext(ctx, p.sql); err != nil {
+			return fail(err)
+		}
+	}
+	return im, nil
+}
+
+// SourceID is the id of the source row this import writes.
+func (im *Import) SourceID() int64 { return im.sourceID }
+
+// Node upserts a node and records the row that asserted it, returning its id.
+// An existing node keeps its label unless that label was only a placeholder (the key's
+// value); attributes are merged (JSON merge patch: a null value removes a key).
+func (im *Import) Node(ctx context.Context, n NodeSpec, p Prov) (int64, error) {
+	id, seen := im.nodes[n.Key]
+	if !seen {
+		var err error
+		if id, err = im.lookupOrInsert(ctx, n); err != nil {
+			return 0, err
+		}
+		im.nodes[n.Key] = id
+	}
+	if p.Line > 0 {
+		if _, err := im.insNodeSrc.ExecContext(ctx, id, im.sourceID, p.Line, p.Field); err != nil {
+			return 0, fmt.Errorf("node %s provenance: %w", n.Key, err)
+		}
+	}
+	return id, nil
+}
+
+func (im *Import) lookupOrInsert(ctx context.Context, n NodeSpec) (int64, error) {
+	attrs, err := encodeAttrs(n.Attrs)
+	if err != nil {
+		return 0, fmt.Errorf("node %s: %w", n.Key, err)
+	}
+	label := n.Label
+	if label == "" {
+		label = keyValue(n.Key)
+	}
+	var id int64
+	var old string
+	switch err := im.getNode.QueryRowContext(ctx, n.Key).Scan(&id, &old); {
+	case errors.Is(err, sql.ErrNoRows):
+		res, err := im.insNode.ExecContext(ctx, n.Kind, n.Key, label, attrs)
+		if err != nil {
+			return 0, fmt.Errorf("node %s: %w", n.Key, err)
+		}
+		return res.LastInsertId()
+	case err != nil:
+		return 0, fmt.Errorf("node %s: %w", n.Key, err)
+	}
+	var newLabel any
+	if old == keyValue(n.Key) && label != old {
+		newLabel = label
+		im.relabeled[id] = true
+	}
+	if newLabel != nil || attrs != nil {
+		if _, err := im.patchNode.ExecContext(ctx, newLabel, attrs, attrs, id); err != nil {
+			return 0, fmt.Errorf("node %s: %w", n.Key, err)
+		}
+	}
+	return id, nil
+}
+
+// Edge upserts a directed edge and records the row that asserted it.
+func (im *Import) Edge(ctx context.Context, kind string, src, dst int64, attrs map[string]any, p Prov) (int64, error) {
+	k := edgeKey{src, kind, dst}
+	id, seen := im.edges[k]
+	if !seen {
+		a, err := encodeAttrs(attrs)
+		if err != nil {
+			return 0, fmt.Errorf("edge %s: %w", kind, err)
+		}
+		if err := im.upsEdge.QueryRowContext(ctx, kind, src, dst, a).Scan(&id); err != nil {
+			return 0, fmt.Errorf("edge %s %d->%d: %w", kind, src, dst, err)
+		}
+		im.edges[k] = id
+	}
+	if p.Line > 0 {
+		if _, err := im.insEdgeSrc.ExecContext(ctx, id, im.sourceID, p.Line, p.Field); err != nil {
+			return 0, fmt.Errorf("edge %s provenance: %w", kind, err)
+		}
+	}
+	return id, nil
+}
+
+// Flow adds one payment to the money-flow edge src -kind-> dst. Flows are written
+// when the import finishes; their provenance is the ledger rows themselves.
+func (im *Import) Flow(kind string, src, dst int64, currency string, minor int64, date string) {
+	k := edgeKey{src, kind, dst}
+	f := im.flows[k]
+	if f == nil {
+		f = &flow{totals: make(map[string]int64, 1), first: date, last: date}
+		im.flows[k] = f
+	}
+	f.count++
+	f.totals[currency] += minor
+	if date != "" && (f.first == "" || date < f.first) {
+		f.first = date
+	}
+	if date > f.last {
+		f.last = date
+	}
+}
+
+// Ledger stores one payment row.
+func (im *Import) Ledger(ctx context.Context, r LedgerRow) error {
+	var extra any
+	if len(r.Extra) > 0 {
+		b, err := json.Marshal(r.Extra)
+		if err != nil {
+			return err
+		}
+		extra = string(b)
+	}
+	_, err := im.insLedger.ExecContext(ctx, im.sourceID, r.Line, nullStr(r.ExtID), nullStr(r.Date), r.Type,
+		nullID(r.ContractorID), nullID(r.PayerID), nullID(r.PayeeID), nullStr(r.Beneficiary),
+		r.AmountMinor, r.Currency, nullStr(r.Rail), nullStr(r.Reference), extra)
+	if err != nil {
+		return fmt.Errorf("ledger row: %w", err)
+	}
+	return nil
+}
+
+// Rollback abandons the import; the database is as it was before BeginImport.
+func (im *Import) Rollback() {
+	if !im.done {
+		im.done = true
+		im.tx.Rollback()
+	}
+}
+
+// Finish writes the money flows and search index, records the counts and commits.
+func (im *Import) Finish(ctx context.Context, c Counts, rejectsPath string) error {
+	if c.Read != c.Stored+c.Rejected {
+		im.Rollback()
+		return fmt.Errorf("finish import: %d read != %d stored + %d rejected", c.Read, c.Stored, c.Rejected)
+	}
+	if err := im.writeFlows(ctx); err != nil {
+		im.Rollback()
+		return err
+	}
+	if err := im.index(ctx); err != nil {
+		im.Rollback()
+		return err
+	}
+	if _, err := im.tx.ExecContext(ctx, `UPDATE sources SET rows_read = ?, rows_stored = ?, rows_rejected = ?,
+		rejects_path = ? WHERE id = ?`, c.Read, c.Stored, c.Rejected, nullStr(rejectsPath), im.sourceID); err != nil {
+		im.Rollback()
+		return fmt.Errorf("finish import: %w", err)
+	}
+	im.done = true
+	if err := im.tx.Commit(); err != nil {
+		return fmt.Errorf("commit import: %w", err)
+	}
+	return nil
+}
+
+// flowAttrs is the JSON shape of a money-flow edge's attributes.
+type flowAttrs struct {
+	Count  int64            `json:"count"`
+	Totals map[string]int64 `json:"totals"`
+	First  string           `json:"first,omitempty"`
+	Last   string           `json:"last,omitempty"`
+}
+
+func (im *Import) writeFlows(ctx context.Context) error {
+	if len(im.flows) == 0 {
+		return nil
+	}
+	get, err := im.tx.PrepareContext(ctx, `SELECT attrs FROM edges WHERE src = ? AND kind = ? AND dst = ?`)
+	if err != nil {
+		return fmt.Errorf("money flows: %w", err)
+	}
+	defer get.Close()
+	keys := make([]edgeKey, 0, len(im.flows))
+	for k := range im.flows {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { // deterministic edge ids
+		a, b := keys[i], keys[j]
+		if a.src != b.src {
+			return a.src < b.src
+		}
+		if a.kind != b.kind {
+			return a.kind < b.kind
+		}
+		return a.dst < b.dst
+	})
+	for _, k := range keys {
+		f := im.flows[k]
+		agg := flowAttrs{Count: f.count, Totals: f.totals, First: f.first, Last: f.last}
+		var old sql.NullString
+		if err := get.QueryRowContext(ctx, k.src, k.kind, k.dst).Scan(&old); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("money flows: %w", err)
+		}
+		if old.Valid {
+			var prev flowAttrs
+			if json.Unmarshal([]byte(old.String), &prev) == nil && prev.Count > 0 {
+				agg.Count += prev.Count
+				for c, v := range prev.Totals {
+					agg.Totals[c] += v
+				}
+				if prev.First != "" && (agg.First == "" || prev.First < agg.First) {
+					agg.First = prev.First
+				}
+				if prev.Last > agg.Last {
+					agg.Last = prev.Last
+				}
+			}
+		}
+		b, err := json.Marshal(agg)
+		if err != nil {
+			return err
+		}
+		var id int64
+		if err := im.upsEdge.QueryRowContext(ctx, k.kind, k.src, k.dst, string(b)).Scan(&id); err != nil {
+			return fmt.Errorf("money flow %s %d->%d: %w", k.kind, k.src, k.dst, err)
+		}
+	}
+	return nil
+}
+
+// index adds this import's new and relabeled nodes to the full-text index.
+func (im *Import) index(ctx context.Context) error {
+	for id := range im.relabeled {
+		if id > im.maxNode {
+			continue
+		}
+		if _, err := im.tx.ExecContext(ctx, `DELETE FROM nodes_fts WHERE rowid = ?`, id); err != nil {
+			return fmt.Errorf("search index: %w", err)
+		}
+		if _, err := im.tx.ExecContext(ctx, `INSERT INTO nodes_fts(rowid, label, value)
+			SELECT id, label, substr(key, instr(key, ':') + 1) FROM nodes WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("search index: %w", err)
+		}
+	}
+	if _, err := im.tx.ExecContext(ctx, `INSERT INTO nodes_fts(rowid, label, value)
+		SELECT id, label, substr(key, instr(key, ':') + 1) FROM nodes WHERE id > ?`, im.maxNode); err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	return nil
+}
+
+func encodeAttrs(m map[string]any) (any, error) {
+	if len(m) == 0 {
+		return nil, nil
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	return string(b), nil
+}
+
+// keyValue is the part of a node key after "kind:".
+func keyValue(key string) string {
+	if _, v, ok := strings.Cut(key, ":"); ok {
+		return v
+	}
+	return key
+}
+
+func nullStr(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}

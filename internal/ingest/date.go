@@ -33,7 +33,8 @@ func (o DateOrder) String() string {
 	return "auto"
 }
 
-func parseDateOrder(s string) (DateOrder, error) {
+// ParseDateOrder reads "dmy", "mdy", "ymd" or "auto" (a flag or mapping value).
+func ParseDateOrder(s string) (DateOrder, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "", "auto":
 		return Auto, nil

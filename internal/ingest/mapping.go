@@ -115,7 +115,7 @@ func ParseMapping(data []byte, name string) (*Mapping, error) {
 		}
 		m.PhoneRegion = strings.ToUpper(r)
 	}
-	order, err := parseDateOrder(f.DateOrder)
+	order, err := ParseDateOrder(f.DateOrder)
 	if err != nil {
 		return nil, fail("%v", err)
 	}

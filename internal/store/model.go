@@ -73,4 +73,7 @@ type Link struct {
 	Sources   []Assertion    `json:"sources"`
 	// MoreSources counts assertions beyond those listed.
 	MoreSources int `json:"more_sources,omitempty"`
+	// Degree is how many edges the other node has: an identifier with a high degree
+	// is shared by many (a hub: coworking IP, VPN exit, big client).
+	Degree int `json:"degree"`
 }

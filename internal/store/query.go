@@ -103,8 +103,10 @@ func (s *Store) Stats(ctx context.Context) (*Stats, error) {
 	if srcs != nil {
 		st.Sources = srcs
 	}
-	if fi, err := os.Stat(s.path); err == nil {
-		st.SizeBytes = fi.Size()
+	for _, suffix := range []string{"", "-wal"} { // committed pages may still sit in the WAL
+		if fi, err := os.Stat(s.path + suffix); err == nil {
+			st.SizeBytes += fi.Size()
+		}
 	}
 	return st, nil
 }
@@ -212,7 +214,8 @@ func (s *Store) Links(ctx context.Context, id int64, limit, srcLimit int) (*Link
 	}
 	rows.Close()
 	for _, dir := range []struct{ name, self, other string }{{"out", "src", "dst"}, {"in", "dst", "src"}} {
-		q := `SELECT e.id, e.kind, e.src, e.dst, e.attrs, n.id, n.kind, n.key, n.label, n.attrs
+		q := `SELECT e.id, e.kind, e.src, e.dst, e.attrs, n.id, n.kind, n.key, n.label, n.attrs,
+			(SELECT count(*) FROM edges x WHERE x.src = n.id) + (SELECT count(*) FROM edges x WHERE x.dst = n.id)
 			FROM edges e CROSS JOIN nodes n ON n.id = e.` + dir.other + `
 			WHERE e.` + dir.self + ` = ? ORDER BY e.kind, n.key LIMIT ?`
 		rows, err := s.db.QueryContext(ctx, q, id, limit)
@@ -228,7 +231,7 @@ func (s *Store) Links(ctx context.Context, id int64, limit, srcLimit int) (*Link
 			var p pending
 			var eattrs, nattrs sql.NullString
 			if err := rows.Scan(&p.l.EdgeID, &p.l.Kind, &p.src, &p.dst, &eattrs, &p.l.Other.ID, &p.l.Other.Kind,
-				&p.l.Other.Key, &p.l.Other.Label, &nattrs); err != nil {
+				&p.l.Other.Key, &p.l.Other.Label, &nattrs, &p.l.Degree); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("links: %w", err)
 			}
@@ -314,4 +317,23 @@ func FTSQuery(q string) string {
 		b.WriteString(`"` + w + `"*`)
 	}
 	return b.String()
+}
+
+// KeysWithPrefix lists node keys starting with prefix, in order (for shell completion).
+func (s *Store) KeysWithPrefix(ctx context.Context, prefix string, limit int) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT key FROM nodes WHERE key >= ? AND key < ? ORDER BY key LIMIT ?`,
+		prefix, prefix+"\U0010FFFF", limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var keys []string
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		keys = append(keys, k)
+	}
+	return keys, rows.Err()
 }

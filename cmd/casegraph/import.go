@@ -1,0 +1,151 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/spf13/cobra"
+
+	"github.com/casegraph/casegraph/internal/importer"
+	"github.com/casegraph/casegraph/internal/ingest"
+	"github.com/casegraph/casegraph/internal/sanitize"
+	"github.com/casegraph/casegraph/internal/store"
+)
+
+// importFlags are shared by every import subcommand.
+type importFlags struct {
+	skipBad     bool
+	rejects     string
+	mapping     string
+	phoneRegion string
+	dateOrder   string
+	decimal     string
+	json        bool
+}
+
+func (a *app) importCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "import",
+		Short: "Import contractor exports or payment ledgers into the case database",
+		Long: `Import files into the case database. Each file is one transaction: it is stored
+whole, or — with --skip-bad-rows — every bad row is written with its reason to a
+rejects file. Re-importing a file whose SHA-256 is already recorded does nothing.`,
+	}
+	for _, k := range []struct {
+		use, short, example string
+		fn                  func(context.Context, *store.Store, string, importer.Options) (importer.Result, error)
+	}{
+		{"contractors FILE...", "Import contractor profiles (CSV, TSV, JSON array, JSON Lines)",
+			"  casegraph import contractors export.csv\n  casegraph import contractors --mapping odd.mapping.json odd.csv",
+			importer.Contractors},
+		{"payments FILE...", "Import payment ledgers: payouts and account-to-account transfers",
+			"  casegraph import payments ledger.csv\n  casegraph import payments --skip-bad-rows --date-order dmy ledger.csv",
+			importer.Payments},
+	} {
+		f := &importFlags{}
+		fn := k.fn
+		sub := &cobra.Command{
+			Use:     k.use,
+			Short:   k.short,
+			Example: k.example,
+			Args:    cobra.MinimumNArgs(1),
+			RunE: func(cmd *cobra.Command, args []string) error {
+				return a.runImport(cmd, f, args, fn)
+			},
+		}
+		fl := sub.Flags()
+		fl.BoolVar(&f.skipBad, "skip-bad-rows", false, "import good rows; write rejected rows with their reason to a rejects file")
+		fl.StringVar(&f.rejects, "rejects", "", "rejects file (default FILE.rejects.csv in the working directory; one input file only)")
+		fl.StringVar(&f.mapping, "mapping", "", "JSON mapping file for columns auto-detection does not know")
+		fl.StringVar(&f.phoneRegion, "phone-region", "", "default region (ISO 3166 alpha-2, e.g. US, KR) for national phone numbers")
+		fl.StringVar(&f.dateOrder, "date-order", "", "order of ambiguous numeric dates: dmy, mdy or ymd")
+		fl.StringVar(&f.decimal, "decimal", "", "decimal separator of amounts when ambiguous: . or ,")
+		fl.BoolVar(&f.json, "json", false, "print results as JSON")
+		sub.MarkFlagFilename("mapping", "json")
+		cmd.AddCommand(sub)
+	}
+	return cmd
+}
+
+func (f *importFlags) options() (importer.Options, error) {
+	opt := importer.Options{SkipBadRows: f.skipBad, RejectsPath: f.rejects, PhoneRegion: strings.ToUpper(f.phoneRegion)}
+	if f.mapping != "" {
+		m, err := ingest.LoadMapping(f.mapping)
+		if err != nil {
+			return opt, err
+		}
+		opt.Mapping = m
+	}
+	if f.dateOrder != "" {
+		o, err := ingest.ParseDateOrder(f.dateOrder)
+		if err != nil {
+			return opt, fmt.Errorf("--date-order: %w", err)
+		}
+		opt.DateOrder = o
+	}
+	if f.decimal != "" {
+		if f.decimal != "." && f.decimal != "," {
+			return opt, fmt.Errorf("--decimal: want . or , not %q", f.decimal)
+		}
+		opt.Decimal, _ = utf8.DecodeRuneInString(f.decimal)
+	}
+	return opt, nil
+}
+
+func (a *app) runImport(cmd *cobra.Command, f *importFlags, files []string,
+	fn func(context.Context, *store.Store, string, importer.Options) (importer.Result, error)) error {
+	opt, err := f.options()
+	if err != nil {
+		return err
+	}
+	if f.rejects != "" && len(files) > 1 {
+		return fmt.Errorf("--rejects names one file; with %d inputs leave it out", len(files))
+	}
+	st, err := a.open(cmd.Context())
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	out := cmd.OutOrStdout()
+	var results []importer.Result
+	for _, path := range files {
+		bar := newProgress(os.Stderr, path)
+		opt.Progress = bar.update
+		res, err := fn(cmd.Context(), st, path, opt)
+		bar.done()
+		if err != nil {
+			if f.json {
+				printJSON(out, results)
+			}
+			return err
+		}
+		results = append(results, res)
+		if !f.json {
+			printResult(out, res)
+		}
+	}
+	if f.json {
+		return printJSON(out, results)
+	}
+	return nil
+}
+
+func printResult(w interface{ Write([]byte) (int, error) }, r importer.Result) {
+	name := sanitize.Text(r.File)
+	if r.AlreadyImported {
+		fmt.Fprintf(w, "%s: already imported (sha256 %s…), nothing to do\n", name, r.SHA256[:12])
+		return
+	}
+	rate := ""
+	if r.Seconds > 0 {
+		rate = fmt.Sprintf(", %.0f rows/s", float64(r.Read)/r.Seconds)
+	}
+	fmt.Fprintf(w, "%s: %d rows read, %d stored, %d rejected (%s %s, %.2fs%s)\n",
+		name, r.Read, r.Stored, r.Rejected, r.Format, r.Kind, r.Seconds, rate)
+	if r.RejectsPath != "" {
+		fmt.Fprintf(w, "  rejected rows and reasons: %s\n", sanitize.Text(r.RejectsPath))
+	}
+}

@@ -1,0 +1,78 @@
+// Command casegraph is the investigator's workbench: it loads contractor records,
+// payment ledgers and designation lists into one SQLite case graph and answers
+// "how is this contractor connected, and says which record?".
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+)
+
+// version is set at build time with -ldflags "-X main.version=…"; otherwise it is
+// read from the module build info.
+var version = ""
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := newRoot().ExecuteContext(ctx); err != nil {
+		var quiet silentError
+		if !errors.As(err, &quiet) {
+			fmt.Fprintln(os.Stderr, "casegraph:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+// silentError is an error already reported to the user.
+type silentError struct{ error }
+
+// app holds what every command shares: the database flag and output streams.
+type app struct {
+	dbFlag string
+}
+
+func newRoot() *cobra.Command {
+	a := &app{}
+	root := &cobra.Command{
+		Use:   "casegraph",
+		Short: "A terminal workbench for investigating contractor identities, payments and sanctions links",
+		Long: `casegraph loads contractor records, payment ledgers and sanctions designation lists
+into one local SQLite graph and shows how a freelancer's identities, payout accounts
+and wallets connect — through which records.
+
+The case database is --db PATH, else $CASEGRAPH_DB, else ./casegraph.db.`,
+		Version:       buildVersion(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			// Until the workbench lands, the bare command summarises the database.
+			return a.runStats(cmd, false)
+		},
+	}
+	root.PersistentFlags().StringVar(&a.dbFlag, "db", "", "case database file (default $CASEGRAPH_DB or ./casegraph.db)")
+	root.AddCommand(a.importCmd(), a.statsCmd(), a.searchCmd(), a.showCmd(), a.demoCmd())
+	return root
+}
+
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		v := bi.Main.Version
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				v += " (" + s.Value[:12] + ")"
+			}
+		}
+		return v
+	}
+	return "dev"
+}

@@ -1,0 +1,222 @@
+// Package importer turns contractor exports and payment ledgers into the case graph:
+// it reads records (ingest), normalises every identifier (normalize) and writes nodes,
+// edges, ledger rows and provenance (store) in one transaction per file.
+package importer
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/casegraph/casegraph/internal/ingest"
+	"github.com/casegraph/casegraph/internal/store"
+)
+
+// Options steer an import.
+type Options struct {
+	// SkipBadRows imports the good rows and writes every rejected row, with its reason,
+	// to the rejects file. Without it the first bad row fails the whole file.
+	SkipBadRows bool
+	// RejectsPath is where rejected rows go; "" means "<file>.rejects.csv" in the working directory.
+	RejectsPath string
+	// Mapping maps odd column names to roles (and carries format, region, date order, decimal).
+	Mapping *ingest.Mapping
+	// PhoneRegion is the default region (ISO 3166 alpha-2) for national phone numbers
+	// when a row has no usable country. The mapping's phone_region wins over it.
+	PhoneRegion string
+	// DateOrder and Decimal settle ambiguous dates and amounts; the mapping's win over them.
+	DateOrder ingest.DateOrder
+	Decimal   rune
+	// Progress, when set, is called now and then with bytes read and the file size.
+	Progress func(done, total int64)
+}
+
+// Result reports one file's import. Read always equals Stored + Rejected.
+type Result struct {
+	File            string  `json:"file"`
+	Kind            string  `json:"kind"`
+	Format          string  `json:"format,omitempty"`
+	SHA256          string  `json:"sha256"`
+	Size            int64   `json:"size"`
+	Read            int     `json:"rows_read"`
+	Stored          int     `json:"rows_stored"`
+	Rejected        int     `json:"rows_rejected"`
+	RejectsPath     string  `json:"rejects_path,omitempty"`
+	AlreadyImported bool    `json:"already_imported,omitempty"`
+	Seconds         float64 `json:"seconds"`
+}
+
+// bulkBytes is the file size above which an import runs in bulk mode (see
+// store.SourceInfo.Bulk): large enough that small imports keep every check.
+const bulkBytes = 4 << 20
+
+// rowFunc validates a record and, only when all of it is valid, writes it. A returned
+// *ingest.Error rejects the row; any other error aborts the import.
+type rowFunc func(ctx context.Context, rec *ingest.Record) error
+
+// hashFile returns the SHA-256 and size of a file.
+func hashFile(path string) (string, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", 0, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return "", 0, fmt.Errorf("read %s: %w", path, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// run is the shared skeleton of every import: hash, skip if known, stream records
+// through newRow's function inside one transaction, reject or fail bad rows, commit.
+func run(ctx context.Context, st *store.Store, path, kind string, schema ingest.Schema, opt Options,
+	newRow func(im *store.Import, file string) rowFunc) (Result, error) {
+	start := time.Now()
+	res := Result{File: path, Kind: kind}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return res, err
+	}
+	if res.SHA256, res.Size, err = hashFile(path); err != nil {
+		return res, err
+	}
+	if prev, err := st.SourceBySHA(ctx, res.SHA256); err != nil {
+		return res, err
+	} else if prev != nil {
+		res.AlreadyImported, res.Format = true, prev.Format
+		res.Read, res.Stored, res.Rejected = 0, 0, 0
+		return res, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return res, err
+	}
+	defer f.Close()
+	cr := &countingReader{r: f, total: res.Size, progress: opt.Progress}
+	rd, err := ingest.NewReader(cr, path, schema, opt.Mapping)
+	if err != nil {
+		return res, err
+	}
+	res.Format = rd.Format()
+	bulk := res.Size > bulkBytes
+	im, err := st.BeginImport(ctx, store.SourceInfo{Path: abs, SHA256: res.SHA256, Size: res.Size, Kind: kind,
+		Format: res.Format, Bulk: bulk, DeferLedgerIndexes: bulk && schema == ingest.Payments})
+	if errors.Is(err, store.ErrAlreadyImported) {
+		res.AlreadyImported = true
+		return res, nil
+	}
+	if err != nil {
+		return res, err
+	}
+	defer im.Rollback()
+
+	var rej *rejects
+	if opt.SkipBadRows {
+		rej = newRejects(rejectsPath(opt.RejectsPath, path))
+		defer rej.discard()
+	}
+	handle := newRow(im, path)
+	var c store.Counts
+	lastBad := -1
+	for {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		rec, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var ie *ingest.Error
+			// A malformed record the reader has stepped past is a bad row like any other;
+			// a fatal one (the rest cannot be read) ends the import, and the guard stops
+			// a reader that keeps failing at the same place.
+			if opt.SkipBadRows && errors.As(err, &ie) && !ie.Fatal && ie.Line > lastBad {
+				lastBad = ie.Line
+				c.Read++
+				c.Rejected++
+				if werr := rej.write(ie.Line, ie.Field, ie.Reason, ie.Raw); werr != nil {
+					return res, werr
+				}
+				continue
+			}
+			return res, err
+		}
+		c.Read++
+		if err := handle(ctx, rec); err != nil {
+			var ie *ingest.Error
+			if !errors.As(err, &ie) || !opt.SkipBadRows {
+				return res, err
+			}
+			c.Rejected++
+			if werr := rej.write(ie.Line, ie.Field, ie.Reason, rec.Raw); werr != nil {
+				return res, werr
+			}
+			continue
+		}
+		c.Stored++
+	}
+	if rej != nil && c.Rejected > 0 {
+		if err := rej.close(); err != nil {
+			return res, err
+		}
+		res.RejectsPath = rej.path
+	}
+	if err := im.Finish(ctx, c, res.RejectsPath); err != nil {
+		return res, err
+	}
+	res.Read, res.Stored, res.Rejected = c.Read, c.Stored, c.Rejected
+	res.Seconds = time.Since(start).Seconds()
+	if opt.Progress != nil {
+		opt.Progress(res.Size, res.Size)
+	}
+	return res, nil
+}
+
+func rejectsPath(opt, input string) string {
+	if opt != "" {
+		return opt
+	}
+	return filepath.Base(input) + ".rejects.csv"
+}
+
+// countingReader reports progress as the reader consumes the file.
+type countingReader struct {
+	r        io.Reader
+	n, total int64
+	last     time.Time
+	progress func(done, total int64)
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	if c.progress != nil {
+		if now := time.Now(); now.Sub(c.last) > 100*time.Millisecond {
+			c.last = now
+			c.progress(c.n, c.total)
+		}
+	}
+	return n, err
+}
+
+// badField is a located row error for one field.
+func badField(file string, line int, field string, err error) *ingest.Error {
+	return &ingest.Error{File: file, Line: line, Field: field, Reason: reason(err), Err: err}
+}
+
+func reason(err error) string {
+	var ie *ingest.Error
+	if errors.As(err, &ie) && ie.Reason != "" {
+		return ie.Reason
+	}
+	return err.Error()
+}

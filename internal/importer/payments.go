@@ -1,0 +1,206 @@
+package importer
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/casegraph/casegraph/internal/ingest"
+	"github.com/casegraph/casegraph/internal/normalize"
+	"github.com/casegraph/casegraph/internal/store"
+)
+
+// Payments imports a payment ledger: payouts (client money to a contractor's account)
+// and account-to-account transfers. Rows are kept as ledger rows and aggregate into
+// money-flow edges (count, totals per currency, first and last date).
+func Payments(ctx context.Context, st *store.Store, path string, opt Options) (Result, error) {
+	opt = withMapping(opt)
+	return run(ctx, st, path, "payments", ingest.Payments, opt, func(im *store.Import, file string) rowFunc {
+		pw := &paymentWriter{im: im, file: file, opt: opt, accounts: map[string]accountResult{}}
+		return pw.row
+	})
+}
+
+// accountResult caches one account cell's normalisation: ledgers repeat the same
+// accounts on thousands of rows.
+type accountResult struct {
+	id  normalize.ID
+	err error
+}
+
+type paymentWriter struct {
+	im       *store.Import
+	file     string
+	opt      Options
+	accounts map[string]accountResult
+}
+
+func (w *paymentWriter) account(raw string) (normalize.ID, error) {
+	if r, ok := w.accounts[raw]; ok {
+		return r.id, r.err
+	}
+	id, err := normalize.Payout("", raw, w.opt.PhoneRegion)
+	if len(w.accounts) < 1<<20 {
+		w.accounts[raw] = accountResult{id, err}
+	}
+	return id, err
+}
+
+// paymentPlan is a validated ledger row, ready to write.
+type paymentPlan struct {
+	row                    store.LedgerRow
+	payee, payerAcct       *normalize.ID
+	payerKind, payerKey    string
+	payerLabel, payerField string
+	contractor             string
+	payeeField             string
+}
+
+func (w *paymentWriter) plan(rec *ingest.Record) (*paymentPlan, error) {
+	bad := func(role ingest.Role, err error) error {
+		return badField(w.file, rec.Line, columnOf(rec, role), err)
+	}
+	p := &paymentPlan{row: store.LedgerRow{Line: rec.Line}}
+	r := &p.row
+	r.ExtID = rec.First(ingest.RolePaymentID)
+	r.Currency = strings.ToUpper(rec.First(ingest.RoleCurrency))
+	if r.Currency == "" {
+		return nil, bad(ingest.RoleCurrency, fmt.Errorf("missing currency"))
+	}
+	amount := rec.First(ingest.RoleAmount)
+	if amount == "" {
+		return nil, bad(ingest.RoleAmount, fmt.Errorf("missing amount"))
+	}
+	var err error
+	if r.AmountMinor, err = ingest.ParseAmount(amount, r.Currency, w.opt.Decimal); err != nil {
+		return nil, bad(ingest.RoleAmount, err)
+	}
+	if d := rec.First(ingest.RoleDate); d != "" {
+		t, err := ingest.ParseDate(d, w.opt.DateOrder)
+		if err != nil {
+			return nil, bad(ingest.RoleDate, err)
+		}
+		r.Date = t.Format("2006-01-02")
+	}
+	r.Beneficiary = rec.First(ingest.RoleBeneficiary)
+	r.Rail = rec.First(ingest.RoleRail)
+	r.Reference = rec.First(ingest.RoleReference)
+	for _, rc := range rec.Cells {
+		if rc.Role == ingest.RoleExtra && rc.Value != "" {
+			if r.Extra == nil {
+				r.Extra = map[string]string{}
+			}
+			r.Extra[rc.Column] = rc.Value
+		}
+	}
+	if v := rec.First(ingest.RolePayeeAccount); v != "" {
+		id, err := w.account(v)
+		if err != nil {
+			return nil, bad(ingest.RolePayeeAccount, err)
+		}
+		p.payee, p.payeeField = &id, columnOf(rec, ingest.RolePayeeAccount)
+	}
+	if v := rec.First(ingest.RolePayerAccount); v != "" {
+		id, err := w.account(v)
+		if err != nil {
+			return nil, bad(ingest.RolePayerAccount, err)
+		}
+		p.payerAcct = &id
+	}
+	p.contractor = rec.First(ingest.RoleContractor)
+	if payer := rec.First(ingest.RolePayer); payer != "" {
+		p.payerField = columnOf(rec, ingest.RolePayer)
+		switch t := strings.ToLower(rec.First(ingest.RolePayerType)); t {
+		case "contractor", "freelancer":
+			p.payerKind, p.payerKey, p.payerLabel = store.KindContractor, store.KindContractor+":"+payer, ""
+		case "account":
+			id, err := w.account(payer)
+			if err != nil {
+				return nil, bad(ingest.RolePayer, err)
+			}
+			if p.payerAcct == nil {
+				p.payerAcct = &id
+			}
+		case "", "client", "company", "employer":
+			p.payerKind, p.payerKey, p.payerLabel = store.KindClient, clientKey(payer), payer
+		default:
+			return nil, bad(ingest.RolePayerType, fmt.Errorf("unknown payer type %q (want contractor, client or account)", t))
+		}
+	}
+	r.Type = strings.ToLower(rec.First(ingest.RoleType))
+	if r.Type == "" {
+		if p.contractor == "" && p.payerAcct != nil {
+			r.Type = "transfer"
+		} else {
+			r.Type = "payout"
+		}
+	}
+	if p.payee == nil {
+		return nil, bad(ingest.RolePayeeAccount, fmt.Errorf("missing payee account"))
+	}
+	if p.payerAcct == nil && p.payerKey == "" && p.contractor == "" {
+		return nil, bad(ingest.RolePayer, fmt.Errorf("no payer, payer account or contractor: the money comes from nowhere"))
+	}
+	return p, nil
+}
+
+// clientKey folds a client's name: case and spacing do not make a new client.
+func clientKey(name string) string {
+	return store.KindClient + ":" + strings.Join(strings.Fields(strings.ToLower(name)), " ")
+}
+
+func (w *paymentWriter) row(ctx context.Context, rec *ingest.Record) error {
+	p, err := w.plan(rec)
+	if err != nil {
+		return err
+	}
+	im, line := w.im, rec.Line
+	node := func(id normalize.ID, field string) (int64, error) {
+		return im.Node(ctx, store.NodeSpec{Kind: id.Kind, Key: id.Key, Label: id.Label, Attrs: id.Attrs}, store.Prov{})
+	}
+	r := &p.row
+	if r.PayeeID, err = node(*p.payee, p.payeeField); err != nil {
+		return err
+	}
+	if p.contractor != "" {
+		// A ledger may name a contractor not (yet) imported: the node is a placeholder
+		// until the profile arrives.
+		if r.ContractorID, err = im.Node(ctx, store.NodeSpec{Kind: store.KindContractor,
+			Key: store.KindContractor + ":" + p.contractor, Attrs: map[string]any{"placeholder": true}, IfAbsent: true}, store.Prov{}); err != nil {
+			return err
+		}
+	}
+	var payerEntity int64
+	if p.payerKey != "" {
+		if payerEntity, err = im.Node(ctx, store.NodeSpec{Kind: p.payerKind, Key: p.payerKey, Label: p.payerLabel}, store.Prov{}); err != nil {
+			return err
+		}
+	}
+	switch {
+	case p.payerAcct != nil:
+		if r.PayerID, err = node(*p.payerAcct, ""); err != nil {
+			return err
+		}
+		if payerEntity != 0 {
+			if _, err := im.Edge(ctx, store.EdgeHolds, payerEntity, r.PayerID, nil, store.Prov{Line: line, Field: p.payerField}); err != nil {
+				return err
+			}
+		}
+	case payerEntity != 0:
+		r.PayerID = payerEntity
+	}
+	if err := im.Ledger(ctx, *r); err != nil {
+		return fmt.Errorf("%s:%d: %w", w.file, line, err)
+	}
+	kind := store.EdgePaid
+	if r.Type == "transfer" {
+		kind = store.EdgeTransfer
+	}
+	if r.PayerID != 0 && r.PayerID != r.PayeeID {
+		im.Flow(kind, r.PayerID, r.PayeeID, r.Currency, r.AmountMinor, r.Date)
+	}
+	if r.ContractorID != 0 && r.ContractorID != r.PayerID {
+		im.Flow(store.EdgePayoutTo, r.ContractorID, r.PayeeID, r.Currency, r.AmountMinor, r.Date)
+	}
+	return nil
+}

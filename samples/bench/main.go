@@ -1,0 +1,139 @@
+// Command bench is `make bench`'s end-to-end import benchmark: it generates a
+// synthetic world, imports it with the real casegraph binary into a fresh database,
+// and compares the payment import rate with the sqlite3 shell's bare `.import` of the
+// same CSV. It prints rows/s, database size and peak memory.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+)
+
+func main() {
+	bin := flag.String("bin", "./casegraph", "casegraph binary to measure")
+	dir := flag.String("dir", "bench", "working directory for generated data and databases")
+	contractors := flag.Int("contractors", 100000, "contractors to generate")
+	payments := flag.Int("payments", 1000000, "payments to generate")
+	seed := flag.Int("seed", 1, "generator seed")
+	flag.Parse()
+	if err := run(*bin, *dir, *contractors, *payments, *seed); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+// measured is one timed child process.
+type measured struct {
+	wall   time.Duration
+	maxRSS int64 // bytes
+}
+
+func timeCmd(name string, args ...string) (measured, error) {
+	cmd := exec.Command(name, args...)
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	start := time.Now()
+	err := cmd.Run()
+	m := measured{wall: time.Since(start)}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		m.maxRSS = ru.Maxrss * 1024
+	}
+	if err != nil {
+		return m, fmt.Errorf("%s %s: %w", name, strings.Join(args, " "), err)
+	}
+	return m, nil
+}
+
+func run(bin, dir string, nc, np, seed int) error {
+	data := filepath.Join(dir, fmt.Sprintf("data-%d-%d-%d", seed, nc, np))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(data, "payments.csv")); err != nil {
+		fmt.Fprintf(os.Stderr, "generating %d contractors, %d payments in %s\n", nc, np, data)
+		if _, err := timeCmd("go", "run", "./samples/gen", "-seed", fmt.Sprint(seed), "-contractors", fmt.Sprint(nc),
+			"-payments", fmt.Sprint(np), "-out", data); err != nil {
+			return err
+		}
+	}
+	db := filepath.Join(dir, "bench.db")
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(db + suffix)
+	}
+	cfile, pfile := filepath.Join(data, "contractors.csv"), filepath.Join(data, "payments.csv")
+	cRows, err := countRows(cfile)
+	if err != nil {
+		return err
+	}
+	pRows, err := countRows(pfile)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(os.Stderr, "importing contractors")
+	mc, err := timeCmd(bin, "--db", db, "import", "contractors", cfile)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(os.Stderr, "importing payments")
+	mp, err := timeCmd(bin, "--db", db, "import", "payments", pfile)
+	if err != nil {
+		return err
+	}
+	size := fileSize(db) + fileSize(db+"-wal")
+
+	// Baseline: the sqlite3 shell's .import of the same payments CSV into a bare table.
+	base := filepath.Join(dir, "baseline.db")
+	os.Remove(base)
+	var mb measured
+	haveShell := true
+	if _, err := exec.LookPath("sqlite3"); err != nil {
+		haveShell = false
+	} else if mb, err = timeCmd("sqlite3", base, ".mode csv", ".import "+pfile+" payments"); err != nil {
+		return err
+	}
+
+	rate := func(rows int, d time.Duration) float64 { return float64(rows) / d.Seconds() }
+	fmt.Printf("\ncasegraph import benchmark (seed %d)\n", seed)
+	fmt.Printf("  contractors: %9d rows in %6.2fs  %9.0f rows/s  peak RSS %4d MiB\n", cRows, mc.wall.Seconds(), rate(cRows, mc.wall), mc.maxRSS>>20)
+	fmt.Printf("  payments:    %9d rows in %6.2fs  %9.0f rows/s  peak RSS %4d MiB\n", pRows, mp.wall.Seconds(), rate(pRows, mp.wall), mp.maxRSS>>20)
+	fmt.Printf("  database:    %.1f MiB (%s)\n", float64(size)/(1<<20), db)
+	if haveShell {
+		fmt.Printf("  sqlite3 .import of payments.csv into a bare table: %.2fs  %9.0f rows/s\n", mb.wall.Seconds(), rate(pRows, mb.wall))
+		fmt.Printf("  payments rate / raw .import rate: %.2fx (target >= 0.60x)\n", rate(pRows, mp.wall)/rate(pRows, mb.wall))
+	} else {
+		fmt.Println("  sqlite3 shell not installed: no baseline (apt-get install sqlite3)")
+	}
+	fmt.Printf("  peak RSS: %d MiB (target <= 300 MiB)\n", max(mc.maxRSS, mp.maxRSS)>>20)
+	return nil
+}
+
+// countRows counts data lines (lines minus the header) of a generated CSV, which has
+// no quoted newlines.
+func countRows(path string) (int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+	}
+	return n - 1, sc.Err()
+}
+
+func fileSize(p string) int64 {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return 0
+	}
+	return fi.Size()
+}

@@ -1,0 +1,17 @@
+// Package samples holds the demo data set and its generator.
+//
+// The demo files are generated, never edited by hand:
+//
+//	go run ./samples/gen -seed 1 -contractors 300 -out samples/demo
+//
+// and a test in samples/gen/world fails if they drift from the generator.
+package samples
+
+import "embed"
+
+// Demo holds demo/contractors.csv, demo/payments.csv and demo/truth.json:
+// 300 contractors, 3,000 payments and the ground truth of their planted
+// networks and innocent hubs.
+//
+//go:embed demo/contractors.csv demo/payments.csv demo/truth.json
+var Demo embed.FS

@@ -154,7 +154,7 @@ func totalsText(v any) string {
 	var parts []string
 	for _, k := range keys {
 		f, _ := m[k].(float64)
-		parts = append(parts, fmt.Sprintf("%s %s", k, formatMinor(int64(f), k)))
+		parts = append(parts, fmt.Sprintf("%s %s", k, ingest.FormatAmount(int64(f), k)))
 	}
 	return strings.Join(parts, " + ")
 }
@@ -185,21 +185,4 @@ func (a *app) completeKeys(cmd *cobra.Command, args []string, prefix string) ([]
 		return nil, cobra.ShellCompDirectiveError
 	}
 	return keys, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
-}
-
-// formatMinor renders minor units with the currency's decimal places, exactly.
-func formatMinor(v int64, currency string) string {
-	d := ingest.CurrencyDigits(currency)
-	neg := v < 0
-	if neg {
-		v = -v
-	}
-	str := fmt.Sprintf("%0*d", d+1, v)
-	if d > 0 {
-		str = str[:len(str)-d] + "." + str[len(str)-d:]
-	}
-	if neg {
-		str = "-" + str
-	}
-	return str
 }

@@ -79,18 +79,23 @@ type flow struct {
 	first, last string
 }
 
-// Import is one file's import: a single transaction, prepared statements and the
-// caches that keep a million-row file from re-reading what it just wrote.
+// Import is one file's import: a single transaction holding the write lock, ids
+// assigned here (no other writer can take them), rows queued into multi-row INSERTs,
+// and the caches that keep a million-row file from re-reading what it just wrote.
 type Import struct {
 	conn     *sql.Conn
 	tx       *sql.Tx
 	bulk     bool
 	indexes  []string // ledger index DDL to re-create at Finish (bulk mode)
 	sourceID int64
-	maxNode  int64 // highest node id before this import: newer ones need FTS rows
+	maxNode  int64 // highest node id before this import: newer ones are ours
+	maxEdge  int64
+	nextNode int64
+	nextEdge int64
 
-	getNode, insNode, patchNode, insNodeSrc *sql.Stmt
-	upsEdge, insEdgeSrc, insLedger          *sql.Stmt
+	getNode, patchNode, getEdge, patchEdge *sql.Stmt
+
+	insNode, insEdge, insNodeSrc, insEdgeSrc, insLedger *batch
 
 	nodes     map[string]int64
 	relabeled map[int64]bool
@@ -132,13 +137,19 @@ func (s *Store) BeginImport(ctx context.Context, info SourceInfo) (*Import, erro
 		return nil, fmt.Errorf("begin import: %w", err)
 	}
 	im := &Import{
-		conn:      conn,
-		bulk:      info.Bulk,
-		tx:        tx,
-		nodes:     make(map[string]int64),
-		relabeled: make(map[int64]bool),
-		edges:     make(map[edgeKey]int64),
-		flows:     make(map[edgeKey]*flow),
+		conn:       conn,
+		bulk:       info.Bulk,
+		tx:         tx,
+		nodes:      make(map[string]int64),
+		relabeled:  make(map[int64]bool),
+		edges:      make(map[edgeKey]int64),
+		flows:      make(map[edgeKey]*flow),
+		insNode:    newBatch("INSERT", "nodes", "id", "kind", "key", "label", "attrs"),
+		insEdge:    newBatch("INSERT", "edges", "id", "kind", "src", "dst", "attrs"),
+		insNodeSrc: newBatch("INSERT OR IGNORE", "node_sources", "node_id", "source_id", "line", "field"),
+		insEdgeSrc: newBatch("INSERT OR IGNORE", "edge_sources", "edge_id", "source_id", "line", "field"),
+		insLedger: newBatch("INSERT", "ledger", "source_id", "line", "ext_id", "date", "type", "contractor_id",
+			"payer_id", "payee_id", "beneficiary", "amount_minor", "currency", "rail", "reference", "extra"),
 	}
 	fail := func(err error) (*Import, error) {
 		im.Rollback()
@@ -157,9 +168,11 @@ func (s *Store) BeginImport(ctx context.Context, info SourceInfo) (*Import, erro
 	if im.sourceID, err = res.LastInsertId(); err != nil {
 		return fail(err)
 	}
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM nodes`).Scan(&im.maxNode); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(id), 0) FROM nodes), (SELECT coalesce(max(id), 0) FROM edges)`).
+		Scan(&im.maxNode, &im.maxEdge); err != nil {
 		return fail(err)
 	}
+	im.nextNode, im.nextEdge = im.maxNode, im.maxEdge
 	if info.DeferLedgerIndexes {
 		if err := im.dropLedgerIndexes(ctx); err != nil {
 			return fail(err)
@@ -170,19 +183,10 @@ func (s *Store) BeginImport(ctx context.Context, info SourceInfo) (*Import, erro
 		sql string
 	}{
 		{&im.getNode, `SELECT id, label FROM nodes WHERE key = ?`},
-		{&im.insNode, `INSERT INTO nodes(kind, key, label, attrs) VALUES (?, ?, ?, ?)`},
 		{&im.patchNode, `UPDATE nodes SET label = coalesce(?, label),
 			attrs = CASE WHEN ? IS NULL THEN attrs ELSE json_patch(coalesce(attrs, '{}'), ?) END WHERE id = ?`},
-		{&im.insNodeSrc, `INSERT OR IGNORE INTO node_sources(node_id, source_id, line, field) VALUES (?, ?, ?, ?)`},
-		{&im.upsEdge, `INSERT INTO edges(kind, src, dst, attrs) VALUES (?, ?, ?, ?)
-			ON CONFLICT(src, kind, dst) DO UPDATE SET attrs =
-			  CASE WHEN excluded.attrs IS NULL THEN edges.attrs
-			       ELSE json_patch(coalesce(edges.attrs, '{}'), excluded.attrs) END
-			RETURNING id`},
-		{&im.insEdgeSrc, `INSERT OR IGNORE INTO edge_sources(edge_id, source_id, line, field) VALUES (?, ?, ?, ?)`},
-		{&im.insLedger, `INSERT INTO ledger(source_id, line, ext_id, date, type, contractor_id, payer_id, payee_id,
-			beneficiary, amount_minor, currency, rail, reference, extra)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&im.getEdge, `SELECT id, attrs FROM edges WHERE src = ? AND kind = ? AND dst = ?`},
+		{&im.patchEdge, `UPDATE edges SET attrs = json_patch(coalesce(attrs, '{}'), ?) WHERE id = ?`},
 	}
 	for _, p := range prep {
 		if *p.dst, err = tx.PrepareContext(ctx, p.sql); err != nil {
@@ -208,41 +212,41 @@ func (im *Import) Node(ctx context.Context, n NodeSpec, p Prov) (int64, error) {
 		im.nodes[n.Key] = id
 	}
 	if p.Line > 0 {
-		if _, err := im.insNodeSrc.ExecContext(ctx, id, im.sourceID, p.Line, p.Field); err != nil {
-			return 0, fmt.Errorf("node %s provenance: %w", n.Key, err)
-		}
+		im.insNodeSrc.add(id, im.sourceID, p.Line, p.Field)
 	}
-	return id, nil
+	return id, im.maybeFlush(ctx)
 }
 
 func (im *Import) lookupOrInsert(ctx context.Context, n NodeSpec) (int64, error) {
-	attrs, err := encodeAttrs(n.Attrs)
-	if err != nil {
-		return 0, fmt.Errorf("node %s: %w", n.Key, err)
-	}
 	label := n.Label
 	if label == "" {
 		label = keyValue(n.Key)
 	}
 	var id int64
 	var old string
-	switch err := im.getNode.QueryRowContext(ctx, n.Key).Scan(&id, &old); {
+	err := sql.ErrNoRows
+	if im.maxNode > 0 { // an empty database has nothing to find
+		err = im.getNode.QueryRowContext(ctx, n.Key).Scan(&id, &old)
+	}
+	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		// null in a merge patch means "remove": a new node simply does not have the key.
 		fresh, err := encodeAttrs(withoutNulls(n.Attrs))
 		if err != nil {
 			return 0, fmt.Errorf("node %s: %w", n.Key, err)
 		}
-		res, err := im.insNode.ExecContext(ctx, n.Kind, n.Key, label, fresh)
-		if err != nil {
-			return 0, fmt.Errorf("node %s: %w", n.Key, err)
-		}
-		return res.LastInsertId()
+		im.nextNode++
+		im.insNode.add(im.nextNode, n.Kind, n.Key, label, fresh)
+		return im.nextNode, nil
 	case err != nil:
 		return 0, fmt.Errorf("node %s: %w", n.Key, err)
 	}
 	if n.IfAbsent {
 		return id, nil
+	}
+	attrs, err := encodeAttrs(n.Attrs)
+	if err != nil {
+		return 0, fmt.Errorf("node %s: %w", n.Key, err)
 	}
 	var newLabel any
 	if old == keyValue(n.Key) && label != old {
@@ -266,17 +270,60 @@ func (im *Import) Edge(ctx context.Context, kind string, src, dst int64, attrs m
 		if err != nil {
 			return 0, fmt.Errorf("edge %s: %w", kind, err)
 		}
-		if err := im.upsEdge.QueryRowContext(ctx, kind, src, dst, a).Scan(&id); err != nil {
-			return 0, fmt.Errorf("edge %s %d->%d: %w", kind, src, dst, err)
+		if id, err = im.existingEdge(ctx, k); err != nil {
+			return 0, err
+		}
+		switch {
+		case id == 0:
+			im.nextEdge++
+			id = im.nextEdge
+			im.insEdge.add(id, kind, src, dst, a)
+		case a != nil:
+			if _, err := im.patchEdge.ExecContext(ctx, a, id); err != nil {
+				return 0, fmt.Errorf("edge %s %d->%d: %w", kind, src, dst, err)
+			}
 		}
 		im.edges[k] = id
 	}
 	if p.Line > 0 {
-		if _, err := im.insEdgeSrc.ExecContext(ctx, id, im.sourceID, p.Line, p.Field); err != nil {
-			return 0, fmt.Errorf("edge %s provenance: %w", kind, err)
-		}
+		im.insEdgeSrc.add(id, im.sourceID, p.Line, p.Field)
+	}
+	return id, im.maybeFlush(ctx)
+}
+
+// existingEdge finds an edge written before this import (0 if none). An edge with an
+// endpoint created by this import cannot be older than it, so most need no query.
+func (im *Import) existingEdge(ctx context.Context, k edgeKey) (int64, error) {
+	if k.src > im.maxNode || k.dst > im.maxNode || im.maxEdge == 0 {
+		return 0, nil
+	}
+	var id int64
+	var attrs sql.NullString
+	switch err := im.getEdge.QueryRowContext(ctx, k.src, k.kind, k.dst).Scan(&id, &attrs); {
+	case errors.Is(err, sql.ErrNoRows):
+		return 0, nil
+	case err != nil:
+		return 0, fmt.Errorf("edge %s %d->%d: %w", k.kind, k.src, k.dst, err)
 	}
 	return id, nil
+}
+
+// maybeFlush writes the queued rows once any queue is full.
+func (im *Import) maybeFlush(ctx context.Context) error {
+	if im.insNode.isFull() || im.insEdge.isFull() || im.insNodeSrc.isFull() || im.insEdgeSrc.isFull() || im.insLedger.isFull() {
+		return im.flush(ctx)
+	}
+	return nil
+}
+
+// flush writes every queue, parents before children so foreign keys hold.
+func (im *Import) flush(ctx context.Context) error {
+	for _, b := range []*batch{im.insNode, im.insEdge, im.insNodeSrc, im.insEdgeSrc, im.insLedger} {
+		if err := b.flush(ctx, im.tx); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Flow adds one payment to the money-flow edge src -kind-> dst. Flows are written
@@ -308,13 +355,10 @@ func (im *Import) Ledger(ctx context.Context, r LedgerRow) error {
 		}
 		extra = string(b)
 	}
-	_, err := im.insLedger.ExecContext(ctx, im.sourceID, r.Line, nullStr(r.ExtID), nullStr(r.Date), r.Type,
+	im.insLedger.add(im.sourceID, r.Line, nullStr(r.ExtID), nullStr(r.Date), r.Type,
 		nullID(r.ContractorID), nullID(r.PayerID), nullID(r.PayeeID), nullStr(r.Beneficiary),
 		r.AmountMinor, r.Currency, nullStr(r.Rail), nullStr(r.Reference), extra)
-	if err != nil {
-		return fmt.Errorf("ledger row: %w", err)
-	}
-	return nil
+	return im.maybeFlush(ctx)
 }
 
 // Rollback abandons the import; the database is as it was before BeginImport.
@@ -371,6 +415,10 @@ func (im *Import) Finish(ctx context.Context, c Counts, rejectsPath string) erro
 		im.Rollback()
 		return fmt.Errorf("finish import: %d read != %d stored + %d rejected", c.Read, c.Stored, c.Rejected)
 	}
+	if err := im.flush(ctx); err != nil {
+		im.Rollback()
+		return err
+	}
 	if err := im.writeFlows(ctx); err != nil {
 		im.Rollback()
 		return err
@@ -408,14 +456,6 @@ type flowAttrs struct {
 }
 
 func (im *Import) writeFlows(ctx context.Context) error {
-	if len(im.flows) == 0 {
-		return nil
-	}
-	get, err := im.tx.PrepareContext(ctx, `SELECT attrs FROM edges WHERE src = ? AND kind = ? AND dst = ?`)
-	if err != nil {
-		return fmt.Errorf("money flows: %w", err)
-	}
-	defer get.Close()
 	keys := make([]edgeKey, 0, len(im.flows))
 	for k := range im.flows {
 		keys = append(keys, k)
@@ -433,9 +473,13 @@ func (im *Import) writeFlows(ctx context.Context) error {
 	for _, k := range keys {
 		f := im.flows[k]
 		agg := flowAttrs{Count: f.count, Totals: f.totals, First: f.first, Last: f.last}
+		id, seen := im.edges[k]
 		var old sql.NullString
-		if err := get.QueryRowContext(ctx, k.src, k.kind, k.dst).Scan(&old); err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("money flows: %w", err)
+		if !seen && k.src <= im.maxNode && k.dst <= im.maxNode && im.maxEdge > 0 {
+			err := im.getEdge.QueryRowContext(ctx, k.src, k.kind, k.dst).Scan(&id, &old)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("money flows: %w", err)
+			}
 		}
 		if old.Valid {
 			var prev flowAttrs
@@ -456,12 +500,26 @@ func (im *Import) writeFlows(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		var id int64
-		if err := im.upsEdge.QueryRowContext(ctx, k.kind, k.src, k.dst, string(b)).Scan(&id); err != nil {
+		if id == 0 {
+			im.nextEdge++
+			im.insEdge.add(im.nextEdge, k.kind, k.src, k.dst, string(b))
+			im.edges[k] = im.nextEdge
+			if im.insEdge.isFull() {
+				if err := im.insEdge.flush(ctx, im.tx); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		// An edge seen earlier in this import (a declared payout account) may still be queued.
+		if err := im.insEdge.flush(ctx, im.tx); err != nil {
+			return err
+		}
+		if _, err := im.patchEdge.ExecContext(ctx, string(b), id); err != nil {
 			return fmt.Errorf("money flow %s %d->%d: %w", k.kind, k.src, k.dst, err)
 		}
 	}
-	return nil
+	return im.insEdge.flush(ctx, im.tx)
 }
 
 // index adds this import's new and relabeled nodes to the full-text index.
@@ -537,6 +595,9 @@ func nullID(id int64) any {
 func (im *Import) Lookup(ctx context.Context, key string) (int64, bool, error) {
 	if id, ok := im.nodes[key]; ok {
 		return id, true, nil
+	}
+	if im.maxNode == 0 {
+		return 0, false, nil
 	}
 	var id int64
 	var label string

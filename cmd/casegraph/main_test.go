@@ -1,0 +1,185 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/casegraph/casegraph/internal/store"
+)
+
+// runCLI runs casegraph with args in-process and returns stdout and the error.
+func runCLI(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	root := newRoot()
+	var out bytes.Buffer
+	root.SetOut(&out)
+	root.SetErr(&out)
+	root.SetArgs(args)
+	err := root.Execute()
+	return out.String(), err
+}
+
+func mustRun(t *testing.T, args ...string) string {
+	t.Helper()
+	out, err := runCLI(t, args...)
+	if err != nil {
+		t.Fatalf("casegraph %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return out
+}
+
+type truth struct {
+	Networks []struct {
+		ID      string `json:"id"`
+		Members []string
+		Shared  []struct {
+			Kind    string
+			Members []string
+		}
+	}
+}
+
+func TestDemoLinksContractorsWhoShareAnIdentifierWithFileAndLine(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	mustRun(t, "demo", "--db", db)
+
+	var stats store.Stats
+	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "stats", "--json")), &stats); err != nil {
+		t.Fatal(err)
+	}
+	if stats.NodesByKind["contractor"] != 300 || stats.Payments != 3000 || len(stats.Sources) != 2 {
+		t.Fatalf("stats = %+v", stats)
+	}
+	for _, src := range stats.Sources {
+		if src.RowsRead != src.RowsStored+src.RowsRejected {
+			t.Errorf("source %s: counts do not add up", src.Path)
+		}
+	}
+
+	raw, err := os.ReadFile(filepath.Join(filepath.Dir(db), "demo-data", "truth.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tr truth
+	if err := json.Unmarshal(raw, &tr); err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, n := range tr.Networks {
+		for _, sh := range n.Shared {
+			if len(sh.Members) < 2 {
+				continue
+			}
+			a, b := showLinks(t, db, sh.Members[0]), showLinks(t, db, sh.Members[1])
+			common := 0
+			for k := range a {
+				if _, ok := b[k]; ok {
+					common++
+				}
+			}
+			if common == 0 {
+				t.Errorf("network %s: %s and %s share a %s in truth.json but no node in the graph", n.ID, sh.Members[0], sh.Members[1], sh.Kind)
+			}
+			checked++
+		}
+	}
+	if checked < 5 {
+		t.Errorf("checked only %d shared identifiers", checked)
+	}
+}
+
+// showLinks runs `show contractor:ID --json` and returns linked keys, failing when
+// any link lacks its file:line.
+func showLinks(t *testing.T, db, id string) map[string]bool {
+	t.Helper()
+	var res showResult
+	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "show", "contractor:"+id, "--json")), &res); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]bool{}
+	for _, l := range res.Links {
+		if len(l.Sources) == 0 || l.Sources[0].Line < 2 || !strings.HasSuffix(l.Sources[0].Path, ".csv") {
+			t.Errorf("%s → %s: no file:line behind the link: %+v", id, l.Other.Key, l.Sources)
+		}
+		out[l.Other.Key] = true
+	}
+	return out
+}
+
+func TestAutoDetectedAndMappedExportsImport(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "case.db")
+	out := mustRun(t, "--db", db, "import", "contractors", "../../samples/formats/contractors-export.tsv")
+	if !strings.Contains(out, "0 rejected") {
+		t.Errorf("auto-detected import: %s", out)
+	}
+	_, err := runCLI(t, "--db", db, "import", "contractors", "../../samples/formats/contractors-odd.csv")
+	if err == nil || !strings.Contains(err.Error(), "--mapping") {
+		t.Errorf("odd headers without a mapping: err = %v, want a hint to use --mapping", err)
+	}
+	out = mustRun(t, "--db", db, "import", "contractors", "--mapping", "../../samples/formats/contractors-odd.mapping.json",
+		"../../samples/formats/contractors-odd.csv")
+	if !strings.Contains(out, "6 rows read, 6 stored, 0 rejected") {
+		t.Errorf("mapped import: %s", out)
+	}
+	out = mustRun(t, "--db", db, "search", "Fernández")
+	if !strings.Contains(out, "contractor:FX-20001") {
+		t.Errorf("search after mapped import:\n%s", out)
+	}
+	out = mustRun(t, "--db", db, "import", "contractors", "../../samples/formats/contractors-export.tsv")
+	if !strings.Contains(out, "already imported") {
+		t.Errorf("re-import: %s", out)
+	}
+}
+
+func TestBrokenFileGivesFileLineAndLeavesDatabaseUnchanged(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "case.db")
+	mustRun(t, "--db", db, "import", "contractors", "../../internal/importer/testdata/contractors.csv")
+	before := mustRun(t, "--db", db, "stats", "--json")
+	_, err := runCLI(t, "--db", db, "import", "contractors", "../../internal/importer/testdata/broken.csv")
+	if err == nil || !strings.HasPrefix(err.Error(), `../../internal/importer/testdata/broken.csv:3: field "E-mail Address":`) {
+		t.Fatalf("err = %v", err)
+	}
+	if after := mustRun(t, "--db", db, "stats", "--json"); after != before {
+		t.Errorf("database changed by a failed import:\nbefore %s\nafter %s", before, after)
+	}
+	rej := filepath.Join(dir, "rejects.csv")
+	out := mustRun(t, "--db", db, "import", "contractors", "--skip-bad-rows", "--rejects", rej, "../../internal/importer/testdata/broken.csv")
+	if !strings.Contains(out, "3 rows read, 2 stored, 1 rejected") || !strings.Contains(out, rej) {
+		t.Errorf("skip-bad-rows output: %s", out)
+	}
+}
+
+func TestOutputIsSanitised(t *testing.T) {
+	dir := t.TempDir()
+	csv := filepath.Join(dir, "evil.csv")
+	os.WriteFile(csv, []byte("id,name,email\nFX-1,\"Kim\x1b[2J\x1b]0;pwned\x07 Evil\",kim@example.com\n"), 0o644)
+	db := filepath.Join(dir, "case.db")
+	mustRun(t, "--db", db, "import", "contractors", csv)
+	for _, args := range [][]string{{"show", "contractor:FX-1"}, {"search", "kim"}, {"show", "email:kim@example.com"}} {
+		out := mustRun(t, append([]string{"--db", db}, args...)...)
+		if strings.ContainsAny(out, "\x1b\x07") {
+			t.Errorf("%v printed a control character: %q", args, out)
+		}
+	}
+	// JSON keeps the exact bytes, escaped by the encoder.
+	out := mustRun(t, "--db", db, "show", "contractor:FX-1", "--json")
+	if strings.ContainsAny(out, "\x1b\x07") || !strings.Contains(out, `\u001b[2J`) {
+		t.Errorf("JSON output: %s", out)
+	}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	if out := mustRun(t, "--version"); !strings.HasPrefix(out, "casegraph version ") {
+		t.Errorf("--version: %q", out)
+	}
+	for _, args := range [][]string{{"--help"}, {"import", "contractors", "--help"}, {"show", "--help"}} {
+		if out := mustRun(t, args...); !strings.Contains(out, "Usage:") {
+			t.Errorf("%v: %q", args, out)
+		}
+	}
+}

@@ -104,7 +104,7 @@ func (a *app) runImport(cmd *cobra.Command, f *importFlags, files []string,
 	if f.rejects != "" && len(files) > 1 {
 		return fmt.Errorf("--rejects names one file; with %d inputs leave it out", len(files))
 	}
-	st, err := a.open(cmd.Context())
+	st, err := a.open(cmd.Context(), true)
 	if err != nil {
 		return err
 	}

@@ -3,8 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -16,9 +19,16 @@ import (
 	"github.com/casegraph/casegraph/internal/store"
 )
 
-// open opens the case database the flags and environment name.
-func (a *app) open(ctx context.Context) (*store.Store, error) {
-	return store.Open(ctx, store.ResolvePath(a.dbFlag))
+// open opens the case database the flags and environment name, creating it for
+// imports; reading commands refuse to conjure an empty database out of a typo.
+func (a *app) open(ctx context.Context, create bool) (*store.Store, error) {
+	path := store.ResolvePath(a.dbFlag)
+	if !create {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("no case database at %s: import files into it first, or point --db or $%s at one", path, store.EnvDB)
+		}
+	}
+	return store.Open(ctx, path)
 }
 
 func printJSON(w io.Writer, v any) error {
@@ -44,7 +54,7 @@ func (a *app) statsCmd() *cobra.Command {
 }
 
 func (a *app) runStats(cmd *cobra.Command, asJSON bool) error {
-	st, err := a.open(cmd.Context())
+	st, err := a.open(cmd.Context(), false)
 	if err != nil {
 		return err
 	}
@@ -115,7 +125,7 @@ A query that is exactly a node key (kind:value) finds that node first.`,
 		Example: "  casegraph search kim\n  casegraph search 'kim.sm@example.com' --json\n  casegraph search 'oak st 4b'",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.open(cmd.Context())
+			st, err := a.open(cmd.Context(), false)
 			if err != nil {
 				return err
 			}

@@ -41,7 +41,7 @@ func (a *app) showCmd() *cobra.Command {
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			st, err := a.open(ctx)
+			st, err := a.open(ctx, false)
 			if err != nil {
 				return err
 			}
@@ -175,7 +175,7 @@ func (a *app) completeKeys(cmd *cobra.Command, args []string, prefix string) ([]
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	st, err := a.open(cmd.Context())
+	st, err := a.open(cmd.Context(), false)
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveError
 	}

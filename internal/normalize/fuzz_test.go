@@ -77,6 +77,12 @@ func FuzzPhone(f *testing.F) {
 			return
 		}
 		checkID(t, in, id)
+		if id.Attrs["type"] == "unknown" {
+			// Possible but not valid anywhere: libphonenumber's reading of
+			// such numbers (leading zeros, vanity letters) is not a fixed
+			// point of its own formatting, so only the invariants apply.
+			return
+		}
 		again, err := Phone(id.Label, "")
 		if err != nil || again.Key != id.Key {
 			t.Fatalf("%q/%q: Phone(Label %q) = %q, %v; want %q", in, region, id.Label, again.Key, err, id.Key)

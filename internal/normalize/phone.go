@@ -14,7 +14,9 @@ import (
 // left out of the key, because it reaches the same line.
 //
 // Attrs carry "region" and "type" (mobile, voip, fixed_line, ...): VoIP
-// numbers are what a remote worker hiding a location tends to use.
+// numbers are what a remote worker hiding a location tends to use. Type
+// "unknown" marks a number of possible length that is valid in no
+// assigned range — often a typo or a made-up number.
 func Phone(raw, defaultRegion string) (id ID, err error) {
 	s := strings.TrimSpace(raw)
 	if s == "" {

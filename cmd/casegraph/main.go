@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"runtime/pprof"
 
 	"github.com/spf13/cobra"
 )
@@ -35,7 +36,8 @@ type silentError struct{ error }
 
 // app holds what every command shares: the database flag and output streams.
 type app struct {
-	dbFlag string
+	dbFlag     string
+	cpuProfile string
 }
 
 func newRoot() *cobra.Command {
@@ -57,6 +59,23 @@ The case database is --db PATH, else $CASEGRAPH_DB, else ./casegraph.db.`,
 		},
 	}
 	root.PersistentFlags().StringVar(&a.dbFlag, "db", "", "case database file (default $CASEGRAPH_DB or ./casegraph.db)")
+	root.PersistentFlags().StringVar(&a.cpuProfile, "cpuprofile", "", "write a CPU profile to this file (for developers)")
+	root.PersistentFlags().MarkHidden("cpuprofile")
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		if a.cpuProfile == "" {
+			return nil
+		}
+		f, err := os.Create(a.cpuProfile)
+		if err != nil {
+			return err
+		}
+		return pprof.StartCPUProfile(f)
+	}
+	root.PersistentPostRun = func(cmd *cobra.Command, args []string) {
+		if a.cpuProfile != "" {
+			pprof.StopCPUProfile()
+		}
+	}
 	root.AddCommand(a.importCmd(), a.statsCmd(), a.searchCmd(), a.showCmd(), a.demoCmd())
 	return root
 }

@@ -12,7 +12,7 @@ import (
 // Contractors imports a contractor profile export (CSV, TSV, JSON, JSON Lines).
 func Contractors(ctx context.Context, st *store.Store, path string, opt Options) (Result, error) {
 	opt = withMapping(opt)
-	return run(ctx, st, path, "contractors", ingest.Contractors, opt, func(im *store.Import, file string) rowFunc {
+	return run(ctx, st, path, "contractors", ingest.Contractors, opt, nil, func(im *store.Import, file string) rowFunc {
 		return func(ctx context.Context, rec *ingest.Record) error {
 			p, err := planContractor(file, rec, opt)
 			if err != nil {
@@ -219,7 +219,8 @@ func (p *contractorPlan) write(ctx context.Context, im *store.Import, line int) 
 
 func writeLink(ctx context.Context, im *store.Import, from int64, l link, id normalize.ID, line int) error {
 	prov := store.Prov{Line: line, Field: l.field}
-	nid, err := im.Node(ctx, store.NodeSpec{Kind: id.Kind, Key: id.Key, Label: id.Label, Attrs: id.Attrs}, prov)
+	// The identifier's provenance is the edge's: the same row and column assert both.
+	nid, err := im.Node(ctx, store.NodeSpec{Kind: id.Kind, Key: id.Key, Label: id.Label, Attrs: id.Attrs}, store.Prov{})
 	if err != nil {
 		return err
 	}

@@ -77,8 +77,9 @@ func hashFile(path string) (string, int64, error) {
 
 // run is the shared skeleton of every import: hash, skip if known, stream records
 // through newRow's function inside one transaction, reject or fail bad rows, commit.
+// A large file first preloads the ids of existing nodes of the kinds it resolves.
 func run(ctx context.Context, st *store.Store, path, kind string, schema ingest.Schema, opt Options,
-	newRow func(im *store.Import, file string) rowFunc) (Result, error) {
+	preload []string, newRow func(im *store.Import, file string) rowFunc) (Result, error) {
 	start := time.Now()
 	res := Result{File: path, Kind: kind}
 	abs, err := filepath.Abs(path)
@@ -117,6 +118,11 @@ func run(ctx context.Context, st *store.Store, path, kind string, schema ingest.
 		return res, err
 	}
 	defer im.Rollback()
+	if bulk {
+		if err := im.Preload(ctx, preload...); err != nil {
+			return res, err
+		}
+	}
 
 	var rej *rejects
 	if opt.SkipBadRows {

@@ -15,41 +15,63 @@ import (
 // money-flow edges (count, totals per currency, first and last date).
 func Payments(ctx context.Context, st *store.Store, path string, opt Options) (Result, error) {
 	opt = withMapping(opt)
-	return run(ctx, st, path, "payments", ingest.Payments, opt, func(im *store.Import, file string) rowFunc {
-		pw := &paymentWriter{im: im, file: file, opt: opt, accounts: map[string]accountResult{}}
+	// Ledgers resolve contractors, clients and accounts on every row.
+	preload := []string{store.KindContractor, store.KindClient, store.KindAccount, store.KindWallet, store.KindEmail, store.KindPhone}
+	return run(ctx, st, path, "payments", ingest.Payments, opt, preload, func(im *store.Import, file string) rowFunc {
+		pw := &paymentWriter{im: im, file: file, opt: opt, accounts: map[string]*account{},
+			placeholder: map[string]any{"placeholder": true}}
 		return pw.row
 	})
 }
 
-// accountResult caches one account cell's normalisation: ledgers repeat the same
-// accounts on thousands of rows.
-type accountResult struct {
-	id  normalize.ID
-	err error
+// account is one account cell's normalisation, cached: ledgers repeat the same
+// accounts on thousands of rows. Once its node is written only the id is kept.
+type account struct {
+	spec   *store.NodeSpec
+	nodeID int64
+	err    error
 }
 
 type paymentWriter struct {
 	im       *store.Import
 	file     string
 	opt      Options
-	accounts map[string]accountResult
+	accounts map[string]*account
+	// placeholder marks contractor nodes created by a ledger row (read-only, shared).
+	placeholder map[string]any
 }
 
-func (w *paymentWriter) account(raw string) (normalize.ID, error) {
-	if r, ok := w.accounts[raw]; ok {
-		return r.id, r.err
+func (w *paymentWriter) account(raw string) (*account, error) {
+	if a, ok := w.accounts[raw]; ok {
+		return a, a.err
 	}
 	id, err := normalize.Payout("", raw, w.opt.PhoneRegion)
-	if len(w.accounts) < 1<<20 {
-		w.accounts[raw] = accountResult{id, err}
+	a := &account{err: err}
+	if err == nil {
+		a.spec = &store.NodeSpec{Kind: id.Kind, Key: id.Key, Label: id.Label, Attrs: id.Attrs}
 	}
-	return id, err
+	if len(w.accounts) < 1<<20 {
+		w.accounts[raw] = a
+	}
+	return a, err
+}
+
+// node returns the account's node id, writing the node the first time.
+func (w *paymentWriter) node(ctx context.Context, a *account) (int64, error) {
+	if a.nodeID == 0 {
+		id, err := w.im.Node(ctx, *a.spec, store.Prov{})
+		if err != nil {
+			return 0, err
+		}
+		a.nodeID, a.spec = id, nil
+	}
+	return a.nodeID, nil
 }
 
 // paymentPlan is a validated ledger row, ready to write.
 type paymentPlan struct {
 	row                    store.LedgerRow
-	payee, payerAcct       *normalize.ID
+	payee, payerAcct       *account
 	payerKind, payerKey    string
 	payerLabel, payerField string
 	contractor             string
@@ -94,18 +116,18 @@ func (w *paymentWriter) plan(rec *ingest.Record) (*paymentPlan, error) {
 		}
 	}
 	if v := rec.First(ingest.RolePayeeAccount); v != "" {
-		id, err := w.account(v)
+		a, err := w.account(v)
 		if err != nil {
 			return nil, bad(ingest.RolePayeeAccount, err)
 		}
-		p.payee, p.payeeField = &id, columnOf(rec, ingest.RolePayeeAccount)
+		p.payee, p.payeeField = a, columnOf(rec, ingest.RolePayeeAccount)
 	}
 	if v := rec.First(ingest.RolePayerAccount); v != "" {
-		id, err := w.account(v)
+		a, err := w.account(v)
 		if err != nil {
 			return nil, bad(ingest.RolePayerAccount, err)
 		}
-		p.payerAcct = &id
+		p.payerAcct = a
 	}
 	p.contractor = rec.First(ingest.RoleContractor)
 	if payer := rec.First(ingest.RolePayer); payer != "" {
@@ -114,12 +136,12 @@ func (w *paymentWriter) plan(rec *ingest.Record) (*paymentPlan, error) {
 		case "contractor", "freelancer":
 			p.payerKind, p.payerKey, p.payerLabel = store.KindContractor, store.KindContractor+":"+payer, ""
 		case "account":
-			id, err := w.account(payer)
+			a, err := w.account(payer)
 			if err != nil {
 				return nil, bad(ingest.RolePayer, err)
 			}
 			if p.payerAcct == nil {
-				p.payerAcct = &id
+				p.payerAcct = a
 			}
 		case "", "client", "company", "employer":
 			p.payerKind, p.payerKey, p.payerLabel = store.KindClient, clientKey(payer), payer
@@ -155,18 +177,15 @@ func (w *paymentWriter) row(ctx context.Context, rec *ingest.Record) error {
 		return err
 	}
 	im, line := w.im, rec.Line
-	node := func(id normalize.ID, field string) (int64, error) {
-		return im.Node(ctx, store.NodeSpec{Kind: id.Kind, Key: id.Key, Label: id.Label, Attrs: id.Attrs}, store.Prov{})
-	}
 	r := &p.row
-	if r.PayeeID, err = node(*p.payee, p.payeeField); err != nil {
+	if r.PayeeID, err = w.node(ctx, p.payee); err != nil {
 		return err
 	}
 	if p.contractor != "" {
 		// A ledger may name a contractor not (yet) imported: the node is a placeholder
 		// until the profile arrives.
 		if r.ContractorID, err = im.Node(ctx, store.NodeSpec{Kind: store.KindContractor,
-			Key: store.KindContractor + ":" + p.contractor, Attrs: map[string]any{"placeholder": true}, IfAbsent: true}, store.Prov{}); err != nil {
+			Key: store.KindContractor + ":" + p.contractor, Attrs: w.placeholder, IfAbsent: true}, store.Prov{}); err != nil {
 			return err
 		}
 	}
@@ -178,7 +197,7 @@ func (w *paymentWriter) row(ctx context.Context, rec *ingest.Record) error {
 	}
 	switch {
 	case p.payerAcct != nil:
-		if r.PayerID, err = node(*p.payerAcct, ""); err != nil {
+		if r.PayerID, err = w.node(ctx, p.payerAcct); err != nil {
 			return err
 		}
 		if payerEntity != 0 {

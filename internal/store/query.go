@@ -134,11 +134,15 @@ func (s *Store) NodeByKey(ctx context.Context, key string) (Node, error) {
 	return n, err
 }
 
-// NodeSources lists the source rows that asserted a node (ledger rows included), up to limit,
-// and how many there are in all.
+// NodeSources lists the source rows that asserted a node, up to limit, and how many
+// there are in all: its own rows, the rows that linked something to it (an identifier
+// is asserted by the row that links a contractor to it) and the ledger rows naming it.
 func (s *Store) NodeSources(ctx context.Context, id int64, limit int) ([]Assertion, int, error) {
 	return s.assertions(ctx, `
 		SELECT s.path, ns.line, ns.field FROM node_sources ns JOIN sources s ON s.id = ns.source_id WHERE ns.node_id = ?1
+		UNION
+		SELECT s.path, es.line, es.field FROM edges e CROSS JOIN edge_sources es ON es.edge_id = e.id
+		  JOIN sources s ON s.id = es.source_id WHERE e.dst = ?1
 		UNION ALL
 		SELECT s.path, l.line, 'payer' FROM ledger l JOIN sources s ON s.id = l.source_id WHERE l.payer_id = ?1
 		UNION ALL

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"sort"
 	"strings"
 	"time"
@@ -66,16 +67,24 @@ type Counts struct {
 	Read, Stored, Rejected int
 }
 
+// edgeKey identifies an edge in the import's caches; kind is an index into the
+// import's interned kinds, which keeps a million-edge cache small.
 type edgeKey struct {
-	src  int64
-	kind string
-	dst  int64
+	src, dst int64
+	kind     uint16
 }
+
+// keyHash is a 128-bit hash of a node key: the node cache holds hashes, not the
+// keys themselves (a million keys would cost ~100 MB). A collision among even a
+// billion keys has a probability below 1e-20.
+type keyHash [2]uint64
 
 // flow aggregates money moving along one edge.
 type flow struct {
 	count       int64
-	totals      map[string]int64
+	currency    string // the first currency seen; most flows have only one
+	total       int64
+	more        map[string]int64 // totals of any other currencies
 	first, last string
 }
 
@@ -97,8 +106,11 @@ type Import struct {
 
 	insNode, insEdge, insNodeSrc, insEdgeSrc, insLedger *batch
 
-	nodes     map[string]int64
+	seeds     [2]maphash.Seed
+	kinds     []string // interned edge kinds, indexed by edgeKey.kind
+	nodes     map[keyHash]int64
 	relabeled map[int64]bool
+	preloaded map[string]bool
 	edges     map[edgeKey]int64
 	flows     map[edgeKey]*flow
 	done      bool
@@ -126,7 +138,7 @@ func (s *Store) BeginImport(ctx context.Context, info SourceInfo) (*Import, erro
 	if info.Bulk {
 		// Pragmas apply outside a transaction and to this connection only; release()
 		// restores them before the connection goes back to the pool.
-		if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF; PRAGMA cache_size = -131072`); err != nil {
+		if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768`); err != nil {
 			conn.Close()
 			return nil, fmt.Errorf("begin import: %w", err)
 		}
@@ -140,8 +152,10 @@ func (s *Store) BeginImport(ctx context.Context, info SourceInfo) (*Import, erro
 		conn:       conn,
 		bulk:       info.Bulk,
 		tx:         tx,
-		nodes:      make(map[string]int64),
+		seeds:      [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()},
+		nodes:      make(map[keyHash]int64),
 		relabeled:  make(map[int64]bool),
+		preloaded:  make(map[string]bool),
 		edges:      make(map[edgeKey]int64),
 		flows:      make(map[edgeKey]*flow),
 		insNode:    newBatch("INSERT", "nodes", "id", "kind", "key", "label", "attrs"),
@@ -166,6 +180,9 @@ func (s *Store) BeginImport(ctx context.Context, info SourceInfo) (*Import, erro
 		return fail(err)
 	}
 	if im.sourceID, err = res.LastInsertId(); err != nil {
+		return fail(err)
+	}
+	if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil { // resets at commit
 		return fail(err)
 	}
 	if err := tx.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(id), 0) FROM nodes), (SELECT coalesce(max(id), 0) FROM edges)`).
@@ -203,13 +220,14 @@ func (im *Import) SourceID() int64 { return im.sourceID }
 // An existing node keeps its label unless that label was only a placeholder (the key's
 // value); attributes are merged (JSON merge patch: a null value removes a key).
 func (im *Import) Node(ctx context.Context, n NodeSpec, p Prov) (int64, error) {
-	id, seen := im.nodes[n.Key]
+	h := im.hash(n.Key)
+	id, seen := im.nodes[h]
 	if !seen {
 		var err error
 		if id, err = im.lookupOrInsert(ctx, n); err != nil {
 			return 0, err
 		}
-		im.nodes[n.Key] = id
+		im.nodes[h] = id
 	}
 	if p.Line > 0 {
 		im.insNodeSrc.add(id, im.sourceID, p.Line, p.Field)
@@ -225,7 +243,8 @@ func (im *Import) lookupOrInsert(ctx context.Context, n NodeSpec) (int64, error)
 	var id int64
 	var old string
 	err := sql.ErrNoRows
-	if im.maxNode > 0 { // an empty database has nothing to find
+	// An empty database has nothing to find; a preloaded kind is all in the cache.
+	if im.maxNode > 0 && !im.preloaded[n.Kind] {
 		err = im.getNode.QueryRowContext(ctx, n.Key).Scan(&id, &old)
 	}
 	switch {
@@ -263,7 +282,7 @@ func (im *Import) lookupOrInsert(ctx context.Context, n NodeSpec) (int64, error)
 
 // Edge upserts a directed edge and records the row that asserted it.
 func (im *Import) Edge(ctx context.Context, kind string, src, dst int64, attrs map[string]any, p Prov) (int64, error) {
-	k := edgeKey{src, kind, dst}
+	k := im.edgeKey(src, kind, dst)
 	id, seen := im.edges[k]
 	if !seen {
 		a, err := encodeAttrs(attrs)
@@ -291,6 +310,21 @@ func (im *Import) Edge(ctx context.Context, kind string, src, dst int64, attrs m
 	return id, im.maybeFlush(ctx)
 }
 
+func (im *Import) hash(key string) keyHash {
+	return keyHash{maphash.String(im.seeds[0], key), maphash.String(im.seeds[1], key)}
+}
+
+func (im *Import) edgeKey(src int64, kind string, dst int64) edgeKey {
+	for i, k := range im.kinds {
+		if k == kind {
+			return edgeKey{src: src, dst: dst, kind: uint16(i)}
+		}
+	}
+	// Edge kinds are the importers' constants, never data: a handful per import.
+	im.kinds = append(im.kinds, kind)
+	return edgeKey{src: src, dst: dst, kind: uint16(len(im.kinds) - 1)}
+}
+
 // existingEdge finds an edge written before this import (0 if none). An edge with an
 // endpoint created by this import cannot be older than it, so most need no query.
 func (im *Import) existingEdge(ctx context.Context, k edgeKey) (int64, error) {
@@ -299,24 +333,29 @@ func (im *Import) existingEdge(ctx context.Context, k edgeKey) (int64, error) {
 	}
 	var id int64
 	var attrs sql.NullString
-	switch err := im.getEdge.QueryRowContext(ctx, k.src, k.kind, k.dst).Scan(&id, &attrs); {
+	switch err := im.getEdge.QueryRowContext(ctx, k.src, im.kinds[k.kind], k.dst).Scan(&id, &attrs); {
 	case errors.Is(err, sql.ErrNoRows):
 		return 0, nil
 	case err != nil:
-		return 0, fmt.Errorf("edge %s %d->%d: %w", k.kind, k.src, k.dst, err)
+		return 0, fmt.Errorf("edge %s %d->%d: %w", im.kinds[k.kind], k.src, k.dst, err)
 	}
 	return id, nil
 }
 
-// maybeFlush writes the queued rows once any queue is full.
+// maybeFlush writes the queues that are full. Foreign keys are checked at commit
+// (defer_foreign_keys), so a child row may reach the table before its parent.
 func (im *Import) maybeFlush(ctx context.Context) error {
-	if im.insNode.isFull() || im.insEdge.isFull() || im.insNodeSrc.isFull() || im.insEdgeSrc.isFull() || im.insLedger.isFull() {
-		return im.flush(ctx)
+	for _, b := range []*batch{im.insNode, im.insEdge, im.insNodeSrc, im.insEdgeSrc, im.insLedger} {
+		if b.isFull() {
+			if err := b.flush(ctx, im.tx); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
 
-// flush writes every queue, parents before children so foreign keys hold.
+// flush writes every queue.
 func (im *Import) flush(ctx context.Context) error {
 	for _, b := range []*batch{im.insNode, im.insEdge, im.insNodeSrc, im.insEdgeSrc, im.insLedger} {
 		if err := b.flush(ctx, im.tx); err != nil {
@@ -329,14 +368,21 @@ func (im *Import) flush(ctx context.Context) error {
 // Flow adds one payment to the money-flow edge src -kind-> dst. Flows are written
 // when the import finishes; their provenance is the ledger rows themselves.
 func (im *Import) Flow(kind string, src, dst int64, currency string, minor int64, date string) {
-	k := edgeKey{src, kind, dst}
+	k := im.edgeKey(src, kind, dst)
 	f := im.flows[k]
 	if f == nil {
-		f = &flow{totals: make(map[string]int64, 1), first: date, last: date}
+		f = &flow{currency: currency, first: date, last: date}
 		im.flows[k] = f
 	}
 	f.count++
-	f.totals[currency] += minor
+	if currency == f.currency {
+		f.total += minor
+	} else {
+		if f.more == nil {
+			f.more = map[string]int64{}
+		}
+		f.more[currency] += minor
+	}
 	if date != "" && (f.first == "" || date < f.first) {
 		f.first = date
 	}
@@ -466,17 +512,20 @@ func (im *Import) writeFlows(ctx context.Context) error {
 			return a.src < b.src
 		}
 		if a.kind != b.kind {
-			return a.kind < b.kind
+			return im.kinds[a.kind] < im.kinds[b.kind]
 		}
 		return a.dst < b.dst
 	})
 	for _, k := range keys {
 		f := im.flows[k]
-		agg := flowAttrs{Count: f.count, Totals: f.totals, First: f.first, Last: f.last}
+		agg := flowAttrs{Count: f.count, Totals: map[string]int64{f.currency: f.total}, First: f.first, Last: f.last}
+		for c, v := range f.more {
+			agg.Totals[c] += v
+		}
 		id, seen := im.edges[k]
 		var old sql.NullString
 		if !seen && k.src <= im.maxNode && k.dst <= im.maxNode && im.maxEdge > 0 {
-			err := im.getEdge.QueryRowContext(ctx, k.src, k.kind, k.dst).Scan(&id, &old)
+			err := im.getEdge.QueryRowContext(ctx, k.src, im.kinds[k.kind], k.dst).Scan(&id, &old)
 			if err != nil && !errors.Is(err, sql.ErrNoRows) {
 				return fmt.Errorf("money flows: %w", err)
 			}
@@ -502,7 +551,7 @@ func (im *Import) writeFlows(ctx context.Context) error {
 		}
 		if id == 0 {
 			im.nextEdge++
-			im.insEdge.add(im.nextEdge, k.kind, k.src, k.dst, string(b))
+			im.insEdge.add(im.nextEdge, im.kinds[k.kind], k.src, k.dst, string(b))
 			im.edges[k] = im.nextEdge
 			if im.insEdge.isFull() {
 				if err := im.insEdge.flush(ctx, im.tx); err != nil {
@@ -516,7 +565,7 @@ func (im *Import) writeFlows(ctx context.Context) error {
 			return err
 		}
 		if _, err := im.patchEdge.ExecContext(ctx, string(b), id); err != nil {
-			return fmt.Errorf("money flow %s %d->%d: %w", k.kind, k.src, k.dst, err)
+			return fmt.Errorf("money flow %s %d->%d: %w", im.kinds[k.kind], k.src, k.dst, err)
 		}
 	}
 	return im.insEdge.flush(ctx, im.tx)
@@ -591,22 +640,33 @@ func nullID(id int64) any {
 	return id
 }
 
-// Lookup finds an existing node by key without creating it.
-func (im *Import) Lookup(ctx context.Context, key string) (int64, bool, error) {
-	if id, ok := im.nodes[key]; ok {
-		return id, true, nil
-	}
+// Preload reads the ids of every existing node of the given kinds into the import's
+// cache, so that a large file resolves its keys in memory instead of with one query
+// each. Preloaded nodes count as already seen: the import does not re-patch their
+// attributes or labels. A worthwhile trade only for files that touch many nodes.
+func (im *Import) Preload(ctx context.Context, kinds ...string) error {
 	if im.maxNode == 0 {
-		return 0, false, nil
+		return nil
 	}
-	var id int64
-	var label string
-	switch err := im.getNode.QueryRowContext(ctx, key).Scan(&id, &label); {
-	case errors.Is(err, sql.ErrNoRows):
-		return 0, false, nil
-	case err != nil:
-		return 0, false, fmt.Errorf("lookup %s: %w", key, err)
+	for _, kind := range kinds {
+		rows, err := im.tx.QueryContext(ctx, `SELECT id, key FROM nodes WHERE kind = ?`, kind)
+		if err != nil {
+			return fmt.Errorf("preload %s: %w", kind, err)
+		}
+		for rows.Next() {
+			var id int64
+			var key sql.RawBytes
+			if err := rows.Scan(&id, &key); err != nil {
+				rows.Close()
+				return fmt.Errorf("preload %s: %w", kind, err)
+			}
+			im.nodes[im.hash(string(key))] = id
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("preload %s: %w", kind, err)
+		}
+		im.preloaded[kind] = true
 	}
-	im.nodes[key] = id
-	return id, true, nil
+	return nil
 }

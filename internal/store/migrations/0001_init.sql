@@ -82,7 +82,7 @@ CREATE INDEX ledger_contractor ON ledger(contractor_id, date);
 CREATE VIRTUAL TABLE nodes_fts USING fts5(
   label, value,
   tokenize = 'unicode61 remove_diacritics 2',
-  prefix = '2 3'
+  prefix = '3'
 );
 
 -- Views for the sqlite3 shell.

@@ -8,6 +8,7 @@ BIN     := casegraph
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 FUZZTIME ?= 30s
+BENCHTIME ?= 300ms
 # make bench scale: contractors and payments generated for the import benchmark.
 BENCH_CONTRACTORS ?= 100000
 BENCH_PAYMENTS    ?= 1000000
@@ -27,7 +28,7 @@ test:
 
 # bench: Go micro-benchmarks, then the end-to-end import benchmark (scripts in samples/bench).
 bench: build
-	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./internal/... 
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./internal/...
 	$(GO) run -tags $(TAGS) ./samples/bench -bin ./$(BIN) -dir $(BENCH_DIR) \
 		-contractors $(BENCH_CONTRACTORS) -payments $(BENCH_PAYMENTS)
 

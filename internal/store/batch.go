@@ -14,6 +14,7 @@ const batchRows = 128
 // batch accumulates rows for one table and writes them with multi-row INSERTs.
 type batch struct {
 	head string // "INSERT INTO t(a, b) VALUES "
+	tail string // after the VALUES list, e.g. an ON CONFLICT clause
 	cols int
 	rows int
 	args []any
@@ -38,6 +39,7 @@ func (b *batch) sql(rows int) string {
 		}
 		sb.WriteString(one)
 	}
+	sb.WriteString(b.tail)
 	return sb.String()
 }
 
@@ -49,25 +51,24 @@ func (b *batch) add(vals ...any) {
 
 func (b *batch) isFull() bool { return b.rows >= batchRows }
 
-func (b *batch) flush(ctx context.Context, tx *sql.Tx) error {
+// flush hands the queued rows to the writer; the batch starts a fresh slice, since
+// the writer owns the old one until it has run.
+func (b *batch) flush(ctx context.Context, tx *sql.Tx, w *asyncWriter) error {
 	if b.rows == 0 {
 		return nil
 	}
-	var err error
+	j := writeJob{args: b.args}
 	if b.rows == batchRows {
 		if b.full == nil {
+			var err error
 			if b.full, err = tx.PrepareContext(ctx, b.sql(batchRows)); err != nil {
 				return fmt.Errorf("prepare batch: %w", err)
 			}
 		}
-		_, err = b.full.ExecContext(ctx, b.args...)
+		j.stmt = b.full
 	} else {
-		_, err = tx.ExecContext(ctx, b.sql(b.rows), b.args...)
+		j.query = b.sql(b.rows)
 	}
-	if err != nil {
-		return fmt.Errorf("%s…: %w", strings.TrimSpace(b.head[:min(len(b.head), 40)]), err)
-	}
-	clear(b.args)
-	b.args, b.rows = b.args[:0], 0
-	return nil
+	b.args, b.rows = make([]any, 0, batchRows*b.cols), 0
+	return w.submit(j)
 }

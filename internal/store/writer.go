@@ -105,6 +105,7 @@ type Import struct {
 	getNode, patchNode, getEdge, patchEdge *sql.Stmt
 
 	insNode, insEdge, insNodeSrc, insEdgeSrc, insLedger *batch
+	w                                                   *asyncWriter
 
 	seeds     [2]maphash.Seed
 	kinds     []string // interned edge kinds, indexed by edgeKey.kind
@@ -165,6 +166,7 @@ func (s *Store) BeginImport(ctx context.Context, info SourceInfo) (*Import, erro
 		insLedger: newBatch("INSERT", "ledger", "source_id", "line", "ext_id", "date", "type", "contractor_id",
 			"payer_id", "payee_id", "beneficiary", "amount_minor", "currency", "rail", "reference", "extra"),
 	}
+	im.w = newAsyncWriter(ctx, tx)
 	fail := func(err error) (*Import, error) {
 		im.Rollback()
 		return nil, fmt.Errorf("begin import: %w", err)
@@ -347,7 +349,7 @@ func (im *Import) existingEdge(ctx context.Context, k edgeKey) (int64, error) {
 func (im *Import) maybeFlush(ctx context.Context) error {
 	for _, b := range []*batch{im.insNode, im.insEdge, im.insNodeSrc, im.insEdgeSrc, im.insLedger} {
 		if b.isFull() {
-			if err := b.flush(ctx, im.tx); err != nil {
+			if err := b.flush(ctx, im.tx, im.w); err != nil {
 				return err
 			}
 		}
@@ -355,14 +357,14 @@ func (im *Import) maybeFlush(ctx context.Context) error {
 	return nil
 }
 
-// flush writes every queue.
+// flush writes every queue and waits until the writer has run them all.
 func (im *Import) flush(ctx context.Context) error {
 	for _, b := range []*batch{im.insNode, im.insEdge, im.insNodeSrc, im.insEdgeSrc, im.insLedger} {
-		if err := b.flush(ctx, im.tx); err != nil {
+		if err := b.flush(ctx, im.tx, im.w); err != nil {
 			return err
 		}
 	}
-	return nil
+	return im.w.sync()
 }
 
 // Flow adds one payment to the money-flow edge src -kind-> dst. Flows are written
@@ -411,6 +413,7 @@ func (im *Import) Ledger(ctx context.Context, r LedgerRow) error {
 func (im *Import) Rollback() {
 	if !im.done {
 		im.done = true
+		im.w.stop()
 		im.tx.Rollback()
 		im.release()
 	}
@@ -485,6 +488,11 @@ func (im *Import) Finish(ctx context.Context, c Counts, rejectsPath string) erro
 		return fmt.Errorf("finish import: %w", err)
 	}
 	im.done = true
+	if err := im.w.stop(); err != nil {
+		im.tx.Rollback()
+		im.release()
+		return err
+	}
 	err := im.tx.Commit()
 	im.release()
 	if err != nil {
@@ -516,60 +524,46 @@ func (im *Import) writeFlows(ctx context.Context) error {
 		}
 		return a.dst < b.dst
 	})
+	// One multi-row upsert per batch: a new flow is inserted, an existing edge (a declared
+	// payout account, or the same flow from an earlier ledger) has the new aggregate
+	// merged into its attributes in SQL. A conflicting row leaves its id unused.
+	up := newBatch("INSERT", "edges", "id", "kind", "src", "dst", "attrs")
+	up.tail = flowMerge
 	for _, k := range keys {
 		f := im.flows[k]
 		agg := flowAttrs{Count: f.count, Totals: map[string]int64{f.currency: f.total}, First: f.first, Last: f.last}
 		for c, v := range f.more {
 			agg.Totals[c] += v
 		}
-		id, seen := im.edges[k]
-		var old sql.NullString
-		if !seen && k.src <= im.maxNode && k.dst <= im.maxNode && im.maxEdge > 0 {
-			err := im.getEdge.QueryRowContext(ctx, k.src, im.kinds[k.kind], k.dst).Scan(&id, &old)
-			if err != nil && !errors.Is(err, sql.ErrNoRows) {
-				return fmt.Errorf("money flows: %w", err)
-			}
-		}
-		if old.Valid {
-			var prev flowAttrs
-			if json.Unmarshal([]byte(old.String), &prev) == nil && prev.Count > 0 {
-				agg.Count += prev.Count
-				for c, v := range prev.Totals {
-					agg.Totals[c] += v
-				}
-				if prev.First != "" && (agg.First == "" || prev.First < agg.First) {
-					agg.First = prev.First
-				}
-				if prev.Last > agg.Last {
-					agg.Last = prev.Last
-				}
-			}
-		}
 		b, err := json.Marshal(agg)
 		if err != nil {
 			return err
 		}
-		if id == 0 {
-			im.nextEdge++
-			im.insEdge.add(im.nextEdge, im.kinds[k.kind], k.src, k.dst, string(b))
-			im.edges[k] = im.nextEdge
-			if im.insEdge.isFull() {
-				if err := im.insEdge.flush(ctx, im.tx); err != nil {
-					return err
-				}
+		im.nextEdge++
+		up.add(im.nextEdge, im.kinds[k.kind], k.src, k.dst, string(b))
+		if up.isFull() {
+			if err := up.flush(ctx, im.tx, im.w); err != nil {
+				return err
 			}
-			continue
-		}
-		// An edge seen earlier in this import (a declared payout account) may still be queued.
-		if err := im.insEdge.flush(ctx, im.tx); err != nil {
-			return err
-		}
-		if _, err := im.patchEdge.ExecContext(ctx, string(b), id); err != nil {
-			return fmt.Errorf("money flow %s %d->%d: %w", im.kinds[k.kind], k.src, k.dst, err)
 		}
 	}
-	return im.insEdge.flush(ctx, im.tx)
+	if err := up.flush(ctx, im.tx, im.w); err != nil {
+		return err
+	}
+	return im.w.sync()
 }
+
+// flowMerge adds a money-flow aggregate to an existing edge's: counts and per-currency
+// totals add up, first and last widen; other attributes are kept.
+const flowMerge = ` ON CONFLICT(src, kind, dst) DO UPDATE SET attrs = json_patch(coalesce(edges.attrs, '{}'), json_object(
+	'count', coalesce(edges.attrs->>'count', 0) + (excluded.attrs->>'count'),
+	'totals', json((SELECT json_group_object(k, t) FROM (SELECT key AS k, sum(value) AS t FROM (
+		SELECT key, value FROM json_each(edges.attrs, '$.totals')
+		UNION ALL SELECT key, value FROM json_each(excluded.attrs, '$.totals')) GROUP BY key))),
+	'first', CASE WHEN edges.attrs->>'first' IS NULL OR excluded.attrs->>'first' < edges.attrs->>'first'
+		THEN excluded.attrs->>'first' ELSE edges.attrs->>'first' END,
+	'last', CASE WHEN edges.attrs->>'last' IS NULL OR excluded.attrs->>'last' > edges.attrs->>'last'
+		THEN excluded.attrs->>'last' ELSE edges.attrs->>'last' END))`
 
 // index adds this import's new and relabeled nodes to the full-text index.
 func (im *Import) index(ctx context.Context) error {

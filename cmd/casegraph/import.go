@@ -17,7 +17,7 @@ import (
 )
 
 // importHeapLimit is the Go heap's soft limit during imports.
-const importHeapLimit = 160 << 20
+const importHeapLimit = 200 << 20
 
 // importFlags are shared by every import subcommand.
 type importFlags struct {

@@ -79,13 +79,19 @@ type edgeKey struct {
 // billion keys has a probability below 1e-20.
 type keyHash [2]uint64
 
-// flow aggregates money moving along one edge.
+// flow aggregates money moving along one edge. It holds no pointers, so a map of a
+// million flows costs the garbage collector nothing to scan.
 type flow struct {
 	count       int64
-	currency    string // the first currency seen; most flows have only one
-	total       int64
-	more        map[string]int64 // totals of any other currencies
-	first, last string
+	total       int64  // in the first currency seen; most flows have only one
+	currency    uint32 // index into Import.currencies
+	first, last int32  // dates as YYYYMMDD, 0 when unknown
+}
+
+// flowCurrency keys the totals of a flow's further currencies.
+type flowCurrency struct {
+	edge     edgeKey
+	currency uint32
 }
 
 // Import is one file's import: a single transaction holding the write lock, ids
@@ -107,14 +113,17 @@ type Import struct {
 	insNode, insEdge, insNodeSrc, insEdgeSrc, insLedger *batch
 	w                                                   *asyncWriter
 
-	seeds     [2]maphash.Seed
-	kinds     []string // interned edge kinds, indexed by edgeKey.kind
-	nodes     map[keyHash]int64
-	relabeled map[int64]bool
-	preloaded map[string]bool
-	edges     map[edgeKey]int64
-	flows     map[edgeKey]*flow
-	done      bool
+	seeds      [2]maphash.Seed
+	kinds      []string // interned edge kinds, indexed by edgeKey.kind
+	nodes      map[keyHash]int64
+	relabeled  map[int64]bool
+	preloaded  map[string]bool
+	edges      map[edgeKey]int64
+	flows      map[edgeKey]flow
+	flowMore   map[flowCurrency]int64
+	currencies []string
+	currencyID map[string]uint32
+	done       bool
 }
 
 // ErrAlreadyImported reports a file whose SHA-256 is already recorded.
@@ -158,7 +167,9 @@ func (s *Store) BeginImport(ctx context.Context, info SourceInfo) (*Import, erro
 		relabeled:  make(map[int64]bool),
 		preloaded:  make(map[string]bool),
 		edges:      make(map[edgeKey]int64),
-		flows:      make(map[edgeKey]*flow),
+		flows:      make(map[edgeKey]flow),
+		flowMore:   make(map[flowCurrency]int64),
+		currencyID: make(map[string]uint32),
 		insNode:    newBatch("INSERT", "nodes", "id", "kind", "key", "label", "attrs"),
 		insEdge:    newBatch("INSERT", "edges", "id", "kind", "src", "dst", "attrs"),
 		insNodeSrc: newBatch("INSERT OR IGNORE", "node_sources", "node_id", "source_id", "line", "field"),
@@ -312,6 +323,44 @@ func (im *Import) Edge(ctx context.Context, kind string, src, dst int64, attrs m
 	return id, im.maybeFlush(ctx)
 }
 
+// currency interns a currency code for the flow aggregates.
+func (im *Import) currency(code string) uint32 {
+	if id, ok := im.currencyID[code]; ok {
+		return id
+	}
+	code = strings.Clone(code) // not a slice of the input line
+	id := uint32(len(im.currencies))
+	im.currencies = append(im.currencies, code)
+	im.currencyID[code] = id
+	return id
+}
+
+// packDate turns "2025-03-14" into 20250314 (0 for anything else); unpackDate reverses it.
+func packDate(d string) int32 {
+	if len(d) != 10 || d[4] != '-' || d[7] != '-' {
+		return 0
+	}
+	var n int32
+	for i := 0; i < 10; i++ {
+		if i == 4 || i == 7 {
+			continue
+		}
+		c := d[i]
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = n*10 + int32(c-'0')
+	}
+	return n
+}
+
+func unpackDate(n int32) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", n/10000, n/100%100, n%100)
+}
+
 func (im *Import) hash(key string) keyHash {
 	return keyHash{maphash.String(im.seeds[0], key), maphash.String(im.seeds[1], key)}
 }
@@ -371,26 +420,25 @@ func (im *Import) flush(ctx context.Context) error {
 // when the import finishes; their provenance is the ledger rows themselves.
 func (im *Import) Flow(kind string, src, dst int64, currency string, minor int64, date string) {
 	k := im.edgeKey(src, kind, dst)
-	f := im.flows[k]
-	if f == nil {
-		f = &flow{currency: currency, first: date, last: date}
-		im.flows[k] = f
+	cur := im.currency(currency)
+	day := packDate(date)
+	f, ok := im.flows[k]
+	if !ok {
+		f = flow{currency: cur, first: day, last: day}
 	}
 	f.count++
-	if currency == f.currency {
+	if cur == f.currency {
 		f.total += minor
 	} else {
-		if f.more == nil {
-			f.more = map[string]int64{}
-		}
-		f.more[currency] += minor
+		im.flowMore[flowCurrency{k, cur}] += minor
 	}
-	if date != "" && (f.first == "" || date < f.first) {
-		f.first = date
+	if day != 0 && (f.first == 0 || day < f.first) {
+		f.first = day
 	}
-	if date > f.last {
-		f.last = date
+	if day > f.last {
+		f.last = day
 	}
+	im.flows[k] = f
 }
 
 // Ledger stores one payment row.
@@ -529,11 +577,19 @@ func (im *Import) writeFlows(ctx context.Context) error {
 	// merged into its attributes in SQL. A conflicting row leaves its id unused.
 	up := newBatch("INSERT", "edges", "id", "kind", "src", "dst", "attrs")
 	up.tail = flowMerge
+	more := map[edgeKey]map[uint32]int64{} // the rare flows in several currencies
+	for fc, v := range im.flowMore {
+		if more[fc.edge] == nil {
+			more[fc.edge] = map[uint32]int64{}
+		}
+		more[fc.edge][fc.currency] = v
+	}
 	for _, k := range keys {
 		f := im.flows[k]
-		agg := flowAttrs{Count: f.count, Totals: map[string]int64{f.currency: f.total}, First: f.first, Last: f.last}
-		for c, v := range f.more {
-			agg.Totals[c] += v
+		agg := flowAttrs{Count: f.count, Totals: map[string]int64{im.currencies[f.currency]: f.total},
+			First: unpackDate(f.first), Last: unpackDate(f.last)}
+		for cur, v := range more[k] {
+			agg.Totals[im.currencies[cur]] += v
 		}
 		b, err := json.Marshal(agg)
 		if err != nil {

@@ -12,13 +12,12 @@ import (
 // Contractors imports a contractor profile export (CSV, TSV, JSON, JSON Lines).
 func Contractors(ctx context.Context, st *store.Store, path string, opt Options) (Result, error) {
 	opt = withMapping(opt)
-	return run(ctx, st, path, "contractors", ingest.Contractors, opt, nil, func(im *store.Import, file string) rowFunc {
-		return func(ctx context.Context, rec *ingest.Record) error {
-			p, err := planContractor(file, rec, opt)
-			if err != nil {
-				return err
-			}
-			return p.write(ctx, im, rec.Line)
+	return run(ctx, st, path, "contractors", ingest.Contractors, opt, nil, func(im *store.Import, file string) rowHandler {
+		return rowHandler{
+			plan: func(rec *ingest.Record) (any, error) { return planContractor(file, rec, opt) },
+			write: func(ctx context.Context, p any, rec *ingest.Record) error {
+				return p.(*contractorPlan).write(ctx, im, rec.Line)
+			},
 		}
 	})
 }

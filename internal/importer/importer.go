@@ -56,9 +56,71 @@ type Result struct {
 // store.SourceInfo.Bulk): large enough that small imports keep every check.
 const bulkBytes = 4 << 20
 
-// rowFunc validates a record and, only when all of it is valid, writes it. A returned
-// *ingest.Error rejects the row; any other error aborts the import.
-type rowFunc func(ctx context.Context, rec *ingest.Record) error
+// rowHandler turns records into graph facts in two steps. plan validates and
+// normalises a record without touching the database — it runs ahead, in a goroutine
+// of its own, so normalising one row overlaps writing the last. write stores a plan;
+// it runs in record order. A *ingest.Error from either rejects the row; any other
+// error aborts the import.
+type rowHandler struct {
+	plan  func(rec *ingest.Record) (any, error)
+	write func(ctx context.Context, plan any, rec *ingest.Record) error
+}
+
+// item is one record as read and planned ahead of the writer.
+type item struct {
+	rec     *ingest.Record
+	plan    any
+	planErr error
+	readErr error
+}
+
+// readAhead reads and plans records in a goroutine, sending them in order, in chunks
+// (one channel operation per chunk, not per row). It stops at the end of the input,
+// at an error the reader cannot step past, or when stop is called.
+func readAhead(ctx context.Context, rd *ingest.Reader, plan func(*ingest.Record) (any, error)) (<-chan []item, func()) {
+	const chunkRows = 256
+	ctx, cancel := context.WithCancel(ctx)
+	out := make(chan []item, 4)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer close(out)
+		chunk := make([]item, 0, chunkRows)
+		send := func() bool {
+			select {
+			case out <- chunk:
+				chunk = make([]item, 0, chunkRows)
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		}
+		for {
+			rec, err := rd.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				chunk = append(chunk, item{readErr: err})
+				var ie *ingest.Error
+				if !errors.As(err, &ie) || ie.Fatal {
+					break
+				}
+			} else {
+				it := item{rec: rec}
+				it.plan, it.planErr = plan(rec)
+				chunk = append(chunk, it)
+			}
+			if len(chunk) == chunkRows && !send() {
+				return
+			}
+		}
+		if len(chunk) > 0 {
+			send()
+		}
+	}()
+	return out, func() { cancel(); <-done }
+}
 
 // hashFile returns the SHA-256 and size of a file.
 func hashFile(path string) (string, int64, error) {
@@ -79,7 +141,7 @@ func hashFile(path string) (string, int64, error) {
 // through newRow's function inside one transaction, reject or fail bad rows, commit.
 // A large file first preloads the ids of existing nodes of the kinds it resolves.
 func run(ctx context.Context, st *store.Store, path, kind string, schema ingest.Schema, opt Options,
-	preload []string, newRow func(im *store.Import, file string) rowFunc) (Result, error) {
+	preload []string, newRow func(im *store.Import, file string) rowHandler) (Result, error) {
 	start := time.Now()
 	res := Result{File: path, Kind: kind}
 	abs, err := filepath.Abs(path)
@@ -129,46 +191,50 @@ func run(ctx context.Context, st *store.Store, path, kind string, schema ingest.
 		rej = newRejects(rejectsPath(opt.RejectsPath, path))
 		defer rej.discard()
 	}
-	handle := newRow(im, path)
+	h := newRow(im, path)
 	var c store.Counts
 	lastBad := -1
-	for {
-		if err := ctx.Err(); err != nil {
-			return res, err
-		}
-		rec, err := rd.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			var ie *ingest.Error
-			// A malformed record the reader has stepped past is a bad row like any other;
-			// a fatal one (the rest cannot be read) ends the import, and the guard stops
-			// a reader that keeps failing at the same place.
-			if opt.SkipBadRows && errors.As(err, &ie) && !ie.Fatal && ie.Line > lastBad {
-				lastBad = ie.Line
-				c.Read++
+	items, stop := readAhead(ctx, rd, h.plan)
+	defer stop()
+	for chunk := range items {
+		for _, it := range chunk {
+			if err := ctx.Err(); err != nil {
+				return res, err
+			}
+			if it.readErr != nil {
+				var ie *ingest.Error
+				// A malformed record the reader has stepped past is a bad row like any other;
+				// a fatal one (the rest cannot be read) ends the import, and the guard stops
+				// a reader that keeps failing at the same place.
+				if opt.SkipBadRows && errors.As(it.readErr, &ie) && !ie.Fatal && ie.Line > lastBad {
+					lastBad = ie.Line
+					c.Read++
+					c.Rejected++
+					if werr := rej.write(ie.Line, ie.Field, ie.Reason, ie.Raw); werr != nil {
+						return res, werr
+					}
+					continue
+				}
+				return res, it.readErr
+			}
+			c.Read++
+			err := it.planErr
+			if err == nil {
+				err = h.write(ctx, it.plan, it.rec)
+			}
+			if err != nil {
+				var ie *ingest.Error
+				if !errors.As(err, &ie) || !opt.SkipBadRows {
+					return res, err
+				}
 				c.Rejected++
-				if werr := rej.write(ie.Line, ie.Field, ie.Reason, ie.Raw); werr != nil {
+				if werr := rej.write(ie.Line, ie.Field, ie.Reason, it.rec.Raw); werr != nil {
 					return res, werr
 				}
 				continue
 			}
-			return res, err
+			c.Stored++
 		}
-		c.Read++
-		if err := handle(ctx, rec); err != nil {
-			var ie *ingest.Error
-			if !errors.As(err, &ie) || !opt.SkipBadRows {
-				return res, err
-			}
-			c.Rejected++
-			if werr := rej.write(ie.Line, ie.Field, ie.Reason, rec.Raw); werr != nil {
-				return res, werr
-			}
-			continue
-		}
-		c.Stored++
 	}
 	if rej != nil && c.Rejected > 0 {
 		if err := rej.close(); err != nil {

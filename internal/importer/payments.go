@@ -17,10 +17,15 @@ func Payments(ctx context.Context, st *store.Store, path string, opt Options) (R
 	opt = withMapping(opt)
 	// Ledgers resolve contractors, clients and accounts on every row.
 	preload := []string{store.KindContractor, store.KindClient, store.KindAccount, store.KindWallet, store.KindEmail, store.KindPhone}
-	return run(ctx, st, path, "payments", ingest.Payments, opt, preload, func(im *store.Import, file string) rowFunc {
+	return run(ctx, st, path, "payments", ingest.Payments, opt, preload, func(im *store.Import, file string) rowHandler {
 		pw := &paymentWriter{im: im, file: file, opt: opt, accounts: map[string]*account{},
 			placeholder: map[string]any{"placeholder": true}}
-		return pw.row
+		return rowHandler{
+			plan: func(rec *ingest.Record) (any, error) { return pw.plan(rec) },
+			write: func(ctx context.Context, p any, rec *ingest.Record) error {
+				return pw.write(ctx, p.(*paymentPlan), rec.Line)
+			},
+		}
 	})
 }
 
@@ -171,13 +176,13 @@ func clientKey(name string) string {
 	return store.KindClient + ":" + strings.Join(strings.Fields(strings.ToLower(name)), " ")
 }
 
-func (w *paymentWriter) row(ctx context.Context, rec *ingest.Record) error {
-	p, err := w.plan(rec)
-	if err != nil {
-		return err
-	}
-	im, line := w.im, rec.Line
+// write stores a planned payment. The account cache is shared with plan, which runs
+// ahead in another goroutine: plan creates entries and never reads nodeID or spec
+// after handing an entry over; write alone sets them.
+func (w *paymentWriter) write(ctx context.Context, p *paymentPlan, line int) error {
+	im := w.im
 	r := &p.row
+	var err error
 	if r.PayeeID, err = w.node(ctx, p.payee); err != nil {
 		return err
 	}

@@ -204,3 +204,29 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseMapping: a mapping file never panics the parser, and a mapping it accepts
+// names only known roles.
+func FuzzParseMapping(f *testing.F) {
+	f.Add([]byte(`{"columns": {"Correo": "email", "Notas": "ignore"}, "delimiter": ";", "date_order": "dmy", "decimal": ","}`))
+	f.Add([]byte(`{"columns": {"x": "nonsense"}}`))
+	f.Add([]byte(`// comment
+{"format": "tsv", /* c */ "phone_region": "kr"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := ParseMapping(data, "fuzz.json")
+		if err != nil {
+			return
+		}
+		known := map[Role]bool{RoleIgnore: true, RoleExtra: true}
+		for _, s := range []Schema{Contractors, Payments} {
+			for _, r := range s.Roles() {
+				known[r] = true
+			}
+		}
+		for col, r := range m.Columns {
+			if !known[r] {
+				t.Fatalf("accepted unknown role %q for column %q", r, col)
+			}
+		}
+	})
+}

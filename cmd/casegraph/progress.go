@@ -44,6 +44,9 @@ func (p *progress) update(done, total int64) {
 		frac = 1
 	}
 	info := fmt.Sprintf(" %3.0f%% %s/%s", frac*100, mib(done), mib(total))
+	if done >= total {
+		info += " indexing" // read in full: money flows, search index and ledger indexes follow
+	}
 	barW := p.width - len(p.name) - len(info) - 4
 	if barW < 10 {
 		barW = 10

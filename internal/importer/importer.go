@@ -8,7 +8,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -132,7 +131,7 @@ func hashFile(path string) (string, int64, error) {
 	h := sha256.New()
 	n, err := io.Copy(h, f)
 	if err != nil {
-		return "", 0, fmt.Errorf("read %s: %w", path, err)
+		return "", 0, err // names the path already
 	}
 	return hex.EncodeToString(h.Sum(nil)), n, nil
 }

@@ -47,8 +47,18 @@ func (a *app) showCmd() *cobra.Command {
 			}
 			defer st.Close()
 			n, err := st.NodeByKey(ctx, args[0])
+			if err != nil && !strings.Contains(args[0], ":") {
+				// A bare id is most often a contractor's: FL-000123.
+				if c, cerr := st.NodeByKey(ctx, store.KindContractor+":"+args[0]); cerr == nil {
+					n, err = c, nil
+				}
+			}
 			if err != nil {
-				return fmt.Errorf("%w (try: casegraph search %s)", err, strings.TrimPrefix(args[0], n.Kind+":"))
+				_, value, _ := strings.Cut(args[0], ":")
+				if value == "" {
+					value = args[0]
+				}
+				return fmt.Errorf("%w (keys are kind:value; try: casegraph search %q)", err, value)
 			}
 			res := showResult{Node: n}
 			var total int

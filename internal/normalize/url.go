@@ -1,7 +1,7 @@
 package normalize
 
 import (
-	"net"
+	"net/netip"
 	"net/url"
 	"strings"
 	"unicode"
@@ -79,7 +79,7 @@ func parseWebURL(raw string) (parsedURL, string) {
 	if host == "" {
 		return parsedURL{}, "no host"
 	}
-	if ip := net.ParseIP(host); ip == nil {
+	if _, err := netip.ParseAddr(host); err != nil {
 		if !validHost(host) {
 			return parsedURL{}, "invalid host name"
 		}

@@ -34,6 +34,9 @@ type Options struct {
 	Decimal   rune
 	// Progress, when set, is called now and then with bytes read and the file size.
 	Progress func(done, total int64)
+	// BulkBytes overrides the file size above which the import runs in bulk mode
+	// (0: 4 MiB; -1: always). Tests use it to run the bulk path on small files.
+	BulkBytes int64
 }
 
 // Result reports one file's import. Read always equals Stored + Rejected.
@@ -51,9 +54,9 @@ type Result struct {
 	Seconds         float64 `json:"seconds"`
 }
 
-// bulkBytes is the file size above which an import runs in bulk mode (see
+// defaultBulkBytes is the file size above which an import runs in bulk mode (see
 // store.SourceInfo.Bulk): large enough that small imports keep every check.
-const bulkBytes = 4 << 20
+const defaultBulkBytes = 4 << 20
 
 // rowHandler turns records into graph facts in two steps. plan validates and
 // normalises a record without touching the database — it runs ahead, in a goroutine
@@ -168,6 +171,10 @@ func run(ctx context.Context, st *store.Store, path, kind string, schema ingest.
 		return res, err
 	}
 	res.Format = rd.Format()
+	bulkBytes := opt.BulkBytes
+	if bulkBytes == 0 {
+		bulkBytes = defaultBulkBytes
+	}
 	bulk := res.Size > bulkBytes
 	im, err := st.BeginImport(ctx, store.SourceInfo{Path: abs, SHA256: res.SHA256, Size: res.Size, Kind: kind,
 		Format: res.Format, Bulk: bulk, DeferLedgerIndexes: bulk && schema == ingest.Payments})

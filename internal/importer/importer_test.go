@@ -266,3 +266,80 @@ func TestPaymentErrorsNameLineAndField(t *testing.T) {
 		})
 	}
 }
+
+// snapshot is what an import leaves in the database, independent of ids.
+func snapshot(t *testing.T, st *store.Store) []string {
+	t.Helper()
+	rows, err := st.DB().Query(`
+		SELECT 'node ' || kind || ' ' || key || ' ' || label || ' ' || coalesce(attrs, '') FROM nodes
+		UNION ALL
+		SELECT 'edge ' || e.kind || ' ' || a.key || ' ' || b.key || ' ' || coalesce(e.attrs, '')
+		  FROM edges e JOIN nodes a ON a.id = e.src JOIN nodes b ON b.id = e.dst
+		UNION ALL
+		SELECT 'edge_source ' || e.kind || ' ' || a.key || ' ' || b.key || ' ' || es.line || ' ' || es.field
+		  FROM edge_sources es JOIN edges e ON e.id = es.edge_id JOIN nodes a ON a.id = e.src JOIN nodes b ON b.id = e.dst
+		UNION ALL
+		SELECT 'node_source ' || n.key || ' ' || ns.line || ' ' || ns.field FROM node_sources ns JOIN nodes n ON n.id = ns.node_id
+		UNION ALL
+		SELECT 'ledger ' || l.line || ' ' || coalesce(c.key, '') || ' ' || coalesce(p.key, '') || ' ' || q.key || ' ' ||
+		       l.amount_minor || ' ' || l.currency || ' ' || coalesce(l.date, '')
+		  FROM ledger l LEFT JOIN nodes c ON c.id = l.contractor_id LEFT JOIN nodes p ON p.id = l.payer_id JOIN nodes q ON q.id = l.payee_id
+		UNION ALL
+		SELECT 'index ' || name FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('ledger', 'edges', 'nodes')
+		ORDER BY 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestBulkModeStoresExactlyWhatRowByRowModeStores(t *testing.T) {
+	ctx := context.Background()
+	var snaps [2][]string
+	for i, bulk := range []int64{0, -1} {
+		st := openStore(t)
+		// Two rounds, so the second import finds existing nodes and edges (preload, merges).
+		for _, f := range []struct {
+			fn   func(context.Context, *store.Store, string, Options) (Result, error)
+			path string
+		}{{Contractors, "testdata/contractors.csv"}, {Payments, "testdata/payments.csv"}, {Contractors, "../../samples/formats/contractors-export.tsv"}} {
+			if _, err := f.fn(ctx, st, f.path, Options{BulkBytes: bulk}); err != nil {
+				t.Fatalf("bulk=%v %s: %v", bulk != 0, f.path, err)
+			}
+		}
+		snaps[i] = snapshot(t, st)
+		var fk int
+		st.DB().QueryRow(`PRAGMA foreign_keys`).Scan(&fk)
+		var violations int
+		st.DB().QueryRow(`SELECT count(*) FROM pragma_foreign_key_check`).Scan(&violations)
+		if fk != 1 || violations != 0 {
+			t.Errorf("bulk=%v: foreign_keys=%d after import, %d violations", bulk != 0, fk, violations)
+		}
+	}
+	if len(snaps[0]) < 50 {
+		t.Fatalf("snapshot has only %d facts", len(snaps[0]))
+	}
+	if strings.Join(snaps[0], "\n") != strings.Join(snaps[1], "\n") {
+		for i := 0; i < max(len(snaps[0]), len(snaps[1])); i++ {
+			var a, b string
+			if i < len(snaps[0]) {
+				a = snaps[0][i]
+			}
+			if i < len(snaps[1]) {
+				b = snaps[1][i]
+			}
+			if a != b {
+				t.Fatalf("first difference at fact %d:\nrow by row: %s\nbulk:       %s", i, a, b)
+			}
+		}
+	}
+}

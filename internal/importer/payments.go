@@ -18,7 +18,7 @@ func Payments(ctx context.Context, st *store.Store, path string, opt Options) (R
 	// Ledgers resolve contractors, clients and accounts on every row.
 	preload := []string{store.KindContractor, store.KindClient, store.KindAccount, store.KindWallet, store.KindEmail, store.KindPhone}
 	return run(ctx, st, path, "payments", ingest.Payments, opt, preload, func(im *store.Import, file string) rowHandler {
-		pw := &paymentWriter{im: im, file: file, opt: opt, accounts: map[string]*account{},
+		pw := &paymentWriter{im: im, file: file, opt: opt, accounts: map[string]*account{}, clients: map[string]string{},
 			placeholder: map[string]any{"placeholder": true}}
 		return rowHandler{
 			plan: func(rec *ingest.Record) (any, error) { return pw.plan(rec) },
@@ -42,6 +42,7 @@ type paymentWriter struct {
 	file     string
 	opt      Options
 	accounts map[string]*account
+	clients  map[string]string // payer name → client key (plan's alone)
 	// placeholder marks contractor nodes created by a ledger row (read-only, shared).
 	placeholder map[string]any
 }
@@ -149,7 +150,7 @@ func (w *paymentWriter) plan(rec *ingest.Record) (*paymentPlan, error) {
 				p.payerAcct = a
 			}
 		case "", "client", "company", "employer":
-			p.payerKind, p.payerKey, p.payerLabel = store.KindClient, clientKey(payer), payer
+			p.payerKind, p.payerKey, p.payerLabel = store.KindClient, w.clientKey(payer), payer
 		default:
 			return nil, bad(ingest.RolePayerType, fmt.Errorf("unknown payer type %q (want contractor, client or account)", t))
 		}
@@ -171,9 +172,17 @@ func (w *paymentWriter) plan(rec *ingest.Record) (*paymentPlan, error) {
 	return p, nil
 }
 
-// clientKey folds a client's name: case and spacing do not make a new client.
-func clientKey(name string) string {
-	return store.KindClient + ":" + strings.Join(strings.Fields(strings.ToLower(name)), " ")
+// clientKey folds a client's name: case and spacing do not make a new client. Ledgers
+// name the same few clients on most rows, so the folded keys are cached.
+func (w *paymentWriter) clientKey(name string) string {
+	if k, ok := w.clients[name]; ok {
+		return k
+	}
+	k := store.KindClient + ":" + strings.Join(strings.Fields(strings.ToLower(name)), " ")
+	if len(w.clients) < 1<<16 {
+		w.clients[strings.Clone(name)] = k
+	}
+	return k
 }
 
 // write stores a planned payment. The account cache is shared with plan, which runs

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -336,7 +337,7 @@ func (im *Import) currency(code string) uint32 {
 	return id
 }
 
-// packDate turns "2025-03-14" into 20250314 (0 for anything else); unpackDate reverses it.
+// packDate turns "2025-03-14" into 20250314 (0 for anything else).
 func packDate(d string) int32 {
 	if len(d) != 10 || d[4] != '-' || d[7] != '-' {
 		return 0
@@ -353,13 +354,6 @@ func packDate(d string) int32 {
 		n = n*10 + int32(c-'0')
 	}
 	return n
-}
-
-func unpackDate(n int32) string {
-	if n == 0 {
-		return ""
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", n/10000, n/100%100, n%100)
 }
 
 func (im *Import) hash(key string) keyHash {
@@ -550,14 +544,6 @@ func (im *Import) Finish(ctx context.Context, c Counts, rejectsPath string) erro
 	return nil
 }
 
-// flowAttrs is the JSON shape of a money-flow edge's attributes.
-type flowAttrs struct {
-	Count  int64            `json:"count"`
-	Totals map[string]int64 `json:"totals"`
-	First  string           `json:"first,omitempty"`
-	Last   string           `json:"last,omitempty"`
-}
-
 func (im *Import) writeFlows(ctx context.Context) error {
 	keys := make([]edgeKey, 0, len(im.flows))
 	for k := range im.flows {
@@ -578,6 +564,7 @@ func (im *Import) writeFlows(ctx context.Context) error {
 	// merged into its attributes in SQL. A conflicting row leaves its id unused.
 	up := newBatch("INSERT", "edges", "id", "kind", "src", "dst", "attrs")
 	up.tail = flowMerge
+	var buf []byte
 	more := map[edgeKey]map[uint32]int64{} // the rare flows in several currencies
 	for fc, v := range im.flowMore {
 		if more[fc.edge] == nil {
@@ -586,18 +573,9 @@ func (im *Import) writeFlows(ctx context.Context) error {
 		more[fc.edge][fc.currency] = v
 	}
 	for _, k := range keys {
-		f := im.flows[k]
-		agg := flowAttrs{Count: f.count, Totals: map[string]int64{im.currencies[f.currency]: f.total},
-			First: unpackDate(f.first), Last: unpackDate(f.last)}
-		for cur, v := range more[k] {
-			agg.Totals[im.currencies[cur]] += v
-		}
-		b, err := json.Marshal(agg)
-		if err != nil {
-			return err
-		}
+		buf = appendFlowJSON(buf[:0], im.flows[k], more[k], im.currencies)
 		im.nextEdge++
-		up.add(im.nextEdge, im.kinds[k.kind], k.src, k.dst, string(b))
+		up.add(im.nextEdge, im.kinds[k.kind], k.src, k.dst, string(buf))
 		if up.isFull() {
 			if err := up.flush(ctx, im.tx, im.w); err != nil {
 				return err
@@ -608,6 +586,75 @@ func (im *Import) writeFlows(ctx context.Context) error {
 		return err
 	}
 	return im.w.sync()
+}
+
+// appendFlowJSON writes a flow's attributes — {"count", "totals" per currency in minor
+// units, "first", "last"} — without reflection: two hundred thousand flows are written at the end of a large ledger.
+func appendFlowJSON(b []byte, f flow, more map[uint32]int64, currencies []string) []byte {
+	totals := map[string]int64{currencies[f.currency]: f.total}
+	for cur, v := range more {
+		totals[currencies[cur]] += v
+	}
+	codes := make([]string, 0, len(totals))
+	for c := range totals {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes) // as encoding/json orders map keys
+	b = append(b, `{"count":`...)
+	b = strconv.AppendInt(b, f.count, 10)
+	b = append(b, `,"totals":{`...)
+	for i, c := range codes {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, c)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, totals[c], 10)
+	}
+	b = append(b, '}')
+	if f.first != 0 {
+		b = append(b, `,"first":"`...)
+		b = appendDate(b, f.first)
+		b = append(b, '"')
+	}
+	if f.last != 0 {
+		b = append(b, `,"last":"`...)
+		b = appendDate(b, f.last)
+		b = append(b, '"')
+	}
+	return append(b, '}')
+}
+
+// appendJSONString quotes s for JSON; currency codes come from the ledger, so
+// anything beyond letters and digits goes through the real encoder.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			q, _ := json.Marshal(s)
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// appendDate writes a packed YYYYMMDD date as YYYY-MM-DD.
+func appendDate(b []byte, d int32) []byte {
+	pad := func(b []byte, v int32, width int) []byte {
+		var tmp [4]byte
+		for i := width - 1; i >= 0; i-- {
+			tmp[i] = byte('0' + v%10)
+			v /= 10
+		}
+		return append(b, tmp[:width]...)
+	}
+	b = pad(b, d/10000, 4)
+	b = append(b, '-')
+	b = pad(b, d/100%100, 2)
+	b = append(b, '-')
+	return pad(b, d%100, 2)
 }
 
 // flowMerge adds a money-flow aggregate to an existing edge's: counts and per-currency

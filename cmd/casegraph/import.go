@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"runtime/debug"
@@ -124,6 +125,9 @@ func (a *app) runImport(cmd *cobra.Command, f *importFlags, files []string,
 		opt.Progress = bar.update
 		res, err := fn(cmd.Context(), st, path, opt)
 		bar.done()
+		if errors.Is(err, context.Canceled) {
+			err = fmt.Errorf("interrupted: %s was not imported (the database is as it was)", sanitize.Text(path))
+		}
 		if err != nil {
 			if f.json {
 				printJSON(out, results)

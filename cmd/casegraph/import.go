@@ -49,6 +49,9 @@ rejects file. Re-importing a file whose SHA-256 is already recorded does nothing
 		{"payments FILE...", "Import payment ledgers: payouts and account-to-account transfers",
 			"  casegraph import payments ledger.csv\n  casegraph import payments --skip-bad-rows --date-order dmy ledger.csv",
 			importer.Payments},
+		{"list PATH...", "Import a designation list: an OFAC legacy CSV set (folder or sdn.csv) or the UN consolidated XML",
+			"  casegraph import list ~/lists/ofac-2025-12/\n  casegraph import list ~/lists/consolidated.xml",
+			importer.Lists},
 	} {
 		f := &importFlags{}
 		fn := k.fn

@@ -17,6 +17,12 @@ const (
 	KindURL        = "url"
 	KindDocument   = "document"
 	KindDomain     = "domain"
+	KindName       = "name" // a name or alias a designation list gives an entry
+	// Designated parties, from the lists.
+	KindPerson       = "person"
+	KindOrganization = "organization"
+	KindVessel       = "vessel"
+	KindAircraft     = "aircraft"
 )
 
 // Edge kinds.
@@ -27,6 +33,8 @@ const (
 	EdgePaid      = "paid"       // payer -> payee account, aggregated from ledger payouts
 	EdgeTransfer  = "transfer"   // account -> account, aggregated from ledger transfers
 	EdgeHolds     = "holds"      // client or contractor -> an account it pays from
+	EdgeAliasOf   = "alias_of"   // list entry -> a name it is listed under (primary or alias)
+	EdgeLinkedTo  = "linked_to"  // list entry -> another entry (OFAC "Linked To", ownership)
 )
 
 // FlowKinds are edges whose provenance is the ledger rows they aggregate.

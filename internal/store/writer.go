@@ -39,10 +39,12 @@ type NodeSpec struct {
 	IfAbsent bool
 }
 
-// Prov names the row (and column) of the current source that asserts a fact.
+// Prov names the row (and column) of a source that asserts a fact: the import's own
+// file unless Source names another one added with AddSource.
 type Prov struct {
-	Line  int
-	Field string
+	Line   int
+	Field  string
+	Source int64
 }
 
 // LedgerRow is one payment as imported. Amounts are minor units of Currency.
@@ -214,6 +216,34 @@ func (s *Store) BeginImport(ctx context.Context, info SourceInfo) (*Import, erro
 // SourceID is the id of the source row this import writes.
 func (im *Import) SourceID() int64 { return im.sourceID }
 
+func (im *Import) source(p Prov) int64 {
+	if p.Source != 0 {
+		return p.Source
+	}
+	return im.sourceID
+}
+
+// AddSource records another file read by this import (a list published as several
+// files) and returns its id for Prov.Source. A file whose bytes are already recorded —
+// an alt.csv unchanged since the last version — reuses that source: same bytes, same lines.
+func (im *Import) AddSource(ctx context.Context, info SourceInfo) (int64, error) {
+	var id int64
+	err := im.tx.QueryRowContext(ctx, `SELECT id FROM sources WHERE sha256 = ?`, info.SHA256).Scan(&id)
+	if err == nil {
+		return id, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("add source %s: %w", info.Path, err)
+	}
+	res, err := im.tx.ExecContext(ctx, `INSERT INTO sources(path, sha256, size, kind, format, imported_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, info.Path, info.SHA256, info.Size, info.Kind, info.Format,
+		time.Now().UTC().Format(time.RFC3339))
+	if err != nil {
+		return 0, fmt.Errorf("add source %s: %w", info.Path, err)
+	}
+	return res.LastInsertId()
+}
+
 // Node upserts a node and records the row that asserted it, returning its id.
 // An existing node keeps its label unless that label was only a placeholder (the key's
 // value); attributes are merged (JSON merge patch: a null value removes a key).
@@ -228,7 +258,7 @@ func (im *Import) Node(ctx context.Context, n NodeSpec, p Prov) (int64, error) {
 		im.nodes[h] = id
 	}
 	if p.Line > 0 {
-		im.insNodeSrc.add(id, im.sourceID, p.Line, p.Field)
+		im.insNodeSrc.add(id, im.source(p), p.Line, p.Field)
 	}
 	return id, im.maybeFlush(ctx)
 }
@@ -303,7 +333,7 @@ func (im *Import) Edge(ctx context.Context, kind string, src, dst int64, attrs m
 		im.edges[k] = id
 	}
 	if p.Line > 0 {
-		im.insEdgeSrc.add(id, im.sourceID, p.Line, p.Field)
+		im.insEdgeSrc.add(id, im.source(p), p.Line, p.Field)
 	}
 	return id, im.maybeFlush(ctx)
 }

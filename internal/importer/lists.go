@@ -1,0 +1,391 @@
+package importer
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/casegraph/casegraph/internal/lists"
+	"github.com/casegraph/casegraph/internal/normalize"
+	"github.com/casegraph/casegraph/internal/store"
+)
+
+// parsedList is a designation list read from its files, ready to write.
+type parsedList struct {
+	format  string // ofac-csv | un-xml
+	primary string // the file that identifies the publication
+	files   []string
+	entries []lists.Entry
+	orphans []lists.Orphan
+}
+
+// Lists imports a designation list: an OFAC legacy CSV set (a folder, or its sdn.csv /
+// cons_prim.csv) or a UN consolidated list XML file. Every entry becomes a node
+// (ofac:24977, un:KPi.001) with its names, addresses, documents, wallets, emails,
+// phones and websites as identifier nodes, normalised like contractor data, so a wallet
+// in the list and the same wallet in a ledger are one node.
+func Lists(ctx context.Context, st *store.Store, path string, opt Options) (Result, error) {
+	start := time.Now()
+	res := Result{File: path, Kind: "list"}
+	pl, err := readList(path)
+	if err != nil {
+		return res, err
+	}
+	res.Format = pl.format
+	if res.SHA256, res.Size, err = hashFile(pl.primary); err != nil {
+		return res, err
+	}
+	if prev, err := st.SourceBySHA(ctx, res.SHA256); err != nil {
+		return res, err
+	} else if prev != nil {
+		res.AlreadyImported = true
+		return res, nil
+	}
+	abs, err := filepath.Abs(pl.primary)
+	if err != nil {
+		return res, err
+	}
+	im, err := st.BeginImport(ctx, store.SourceInfo{Path: abs, SHA256: res.SHA256, Size: res.Size, Kind: "list",
+		Format: pl.format, Bulk: res.Size > defaultBulkBytes})
+	if errors.Is(err, store.ErrAlreadyImported) {
+		res.AlreadyImported = true
+		return res, nil
+	}
+	if err != nil {
+		return res, err
+	}
+	defer im.Rollback()
+	w := &listWriter{im: im, sources: map[string]int64{pl.primary: 0}}
+	for _, f := range pl.files {
+		if f == pl.primary {
+			continue
+		}
+		sha, size, err := hashFile(f)
+		if err != nil {
+			return res, err
+		}
+		fabs, _ := filepath.Abs(f)
+		if w.sources[f], err = im.AddSource(ctx, store.SourceInfo{Path: fabs, SHA256: sha, Size: size, Kind: "list", Format: pl.format}); err != nil {
+			return res, err
+		}
+	}
+	for i := range pl.entries {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		if err := w.entry(ctx, &pl.entries[i]); err != nil {
+			return res, err
+		}
+	}
+	for _, o := range pl.orphans {
+		if err := w.orphan(ctx, o); err != nil {
+			return res, err
+		}
+	}
+	n := len(pl.entries) + len(pl.orphans)
+	if err := im.Finish(ctx, store.Counts{Read: n, Stored: n}, ""); err != nil {
+		return res, err
+	}
+	res.Read, res.Stored = n, n
+	res.Seconds = time.Since(start).Seconds()
+	return res, nil
+}
+
+// readList recognises a list from its content (a folder or sdn.csv is OFAC CSV; XML
+// by its root element) and reads it whole.
+func readList(path string) (*parsedList, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	dir := ""
+	switch base := strings.ToLower(filepath.Base(path)); {
+	case fi.IsDir():
+		dir = path
+	case base == "sdn.csv" || base == "cons_prim.csv":
+		dir = filepath.Dir(path)
+	}
+	if dir != "" {
+		r, err := lists.ReadOFACCSV(dir)
+		if err != nil {
+			return nil, err
+		}
+		return &parsedList{format: "ofac-csv", primary: r.Files[0], files: r.Files, entries: r.Entries, orphans: r.Orphans}, nil
+	}
+	root, err := xmlRoot(path)
+	if err != nil {
+		return nil, err
+	}
+	switch root {
+	case "CONSOLIDATED_LIST":
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r, err := lists.ReadUNXML(bufio.NewReader(f), path)
+		if err != nil {
+			return nil, err
+		}
+		return &parsedList{format: "un-xml", primary: path, files: []string{path}, entries: r.Entries}, nil
+	case "":
+		return nil, fmt.Errorf("%s: not a designation list this casegraph reads (OFAC CSV folder or sdn.csv, UN consolidated XML)", path)
+	}
+	return nil, fmt.Errorf("%s: XML root <%s> is not a list format this casegraph reads yet", path, root)
+}
+
+// xmlRoot returns the name of the root element of an XML file, or "" when the file
+// does not start like XML.
+func xmlRoot(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(f, head)
+	if !bytes.HasPrefix(bytes.TrimSpace(bytes.TrimPrefix(head[:n], []byte("\xef\xbb\xbf"))), []byte("<")) {
+		return "", nil
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return "", err
+	}
+	d := xml.NewDecoder(bufio.NewReader(f))
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			line, _ := d.InputPos()
+			return "", fmt.Errorf("%s:%d: %v", path, line, err)
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			return se.Name.Local, nil
+		}
+	}
+}
+
+// listWriter writes list entries into the graph.
+type listWriter struct {
+	im      *store.Import
+	sources map[string]int64 // file → source id (0: the import's own)
+}
+
+// entryKey is the node key of a list entry: OFAC's SDN and consolidated lists share
+// one uid space.
+func entryKey(list, id string) string {
+	prefix := list
+	if strings.HasPrefix(list, "ofac") {
+		prefix = "ofac"
+	}
+	return prefix + ":" + id
+}
+
+var entryKinds = map[string]string{"person": store.KindPerson, "organization": store.KindOrganization,
+	"vessel": store.KindVessel, "aircraft": store.KindAircraft}
+
+func (w *listWriter) prov(p lists.Position, field string) store.Prov {
+	return store.Prov{Line: p.Line, Field: field, Source: w.sources[p.File]}
+}
+
+func (w *listWriter) entry(ctx context.Context, e *lists.Entry) error {
+	kind := entryKinds[e.Type]
+	if kind == "" {
+		kind = store.KindOrganization
+	}
+	attrs := map[string]any{"list": e.List, "id": e.ID, "designated": true, "placeholder": nil}
+	set := func(k string, v any) {
+		switch v := v.(type) {
+		case string:
+			if v != "" {
+				attrs[k] = v
+			}
+		case []string:
+			if len(v) > 0 {
+				attrs[k] = v
+			}
+		}
+	}
+	set("programs", e.Programs)
+	set("listed_on", e.ListedOn)
+	set("title", e.Title)
+	set("remarks", e.Remarks)
+	set("dob", e.DOBs)
+	set("pob", e.POBs)
+	set("nationality", e.Nationalities)
+	set("citizenship", e.Citizenships)
+	set("gender", e.Gender)
+	if v := e.Vessel; v != nil {
+		vessel := map[string]string{}
+		for k, val := range map[string]string{"call_sign": v.CallSign, "type": v.Type, "tonnage": v.Tonnage, "grt": v.GRT,
+			"flag": v.Flag, "owner": v.Owner, "imo": v.IMO} {
+			if val != "" {
+				vessel[k] = val
+			}
+		}
+		if len(vessel) > 0 {
+			attrs["vessel"] = vessel
+		}
+	}
+	// Normalise first, so values that are not valid identifiers can be kept on the
+	// entry itself; then write the entry and its links.
+	type planned struct {
+		edge  string
+		id    normalize.ID
+		prov  store.Prov
+		attrs map[string]any
+	}
+	var plan []planned
+	var unparsed []string
+	src := w.prov(e.Source, "")
+	fromRemarks := func(field string) store.Prov {
+		return store.Prov{Line: src.Line, Field: field, Source: src.Source}
+	}
+	// Names: the primary name and every alias are name nodes, searchable and shared
+	// between entries that are listed under the same name.
+	if n, ok := nameID(e.Name); ok {
+		plan = append(plan, planned{store.EdgeAliasOf, n, fromRemarks("name"), map[string]any{"type": "primary"}})
+	}
+	for _, a := range e.Aliases {
+		if n, ok := nameID(a.Name); ok {
+			p := w.prov(a.Source, "alias")
+			if a.Source.Line == 0 {
+				p = fromRemarks("remarks")
+			}
+			plan = append(plan, planned{store.EdgeAliasOf, n, p, map[string]any{"type": a.Type, "quality": a.Quality}})
+		}
+	}
+	var countries []string
+	for _, a := range e.Addresses {
+		if joinNonEmpty("", a.Street, a.City, a.Region, a.Postal) == "" {
+			// A country alone is not an address: as a node it would join every
+			// entry in Russia into one hub.
+			if c := strings.TrimSpace(a.Country); c != "" {
+				countries = append(countries, c)
+			}
+			continue
+		}
+		line := joinNonEmpty(", ", a.Street, a.City, a.Region, a.Postal, a.Country)
+		n, err := normalize.Address(line)
+		if err != nil {
+			unparsed = append(unparsed, "address "+line)
+			continue
+		}
+		p := w.prov(a.Source, "address")
+		if a.Source.Line == 0 {
+			p = src
+		}
+		plan = append(plan, planned{store.EdgeLocatedAt, n, p, nil})
+	}
+	ids := func(field string, values []string, norm func(string) (normalize.ID, error)) {
+		for _, v := range values {
+			n, err := norm(v)
+			if err != nil {
+				unparsed = append(unparsed, field+" "+v)
+				continue
+			}
+			plan = append(plan, planned{store.EdgeUses, n, fromRemarks(field), nil})
+		}
+	}
+	var wallets []string
+	for _, wl := range e.Wallets {
+		wallets = append(wallets, strings.TrimSpace(wl.Ticker+" "+wl.Address))
+	}
+	ids("wallet", wallets, normalize.Wallet)
+	ids("email", e.Emails, normalize.Email)
+	ids("phone", e.Phones, func(s string) (normalize.ID, error) { return normalize.Phone(s, "") })
+	ids("website", e.Websites, normalize.URL)
+	for _, d := range e.Documents {
+		if n, ok := documentID(d); ok {
+			plan = append(plan, planned{store.EdgeUses, n, fromRemarks("document"), nil})
+		}
+	}
+	if len(countries) > 0 {
+		attrs["address_countries"] = countries
+	}
+	if len(unparsed) > 0 {
+		attrs["unparsed"] = unparsed // published values that are not valid identifiers stay visible
+	}
+	id, err := w.im.Node(ctx, store.NodeSpec{Kind: kind, Key: entryKey(e.List, e.ID), Label: e.Name, Attrs: attrs}, src)
+	if err != nil {
+		return err
+	}
+	for _, p := range plan {
+		nid, err := w.im.Node(ctx, store.NodeSpec{Kind: p.id.Kind, Key: p.id.Key, Label: p.id.Label, Attrs: p.id.Attrs}, store.Prov{})
+		if err != nil {
+			return err
+		}
+		if _, err := w.im.Edge(ctx, p.edge, id, nid, p.attrs, p.prov); err != nil {
+			return err
+		}
+	}
+	for _, r := range e.Relations {
+		if r.TargetID == "" {
+			continue
+		}
+		tid, err := w.im.Node(ctx, store.NodeSpec{Kind: store.KindOrganization, Key: entryKey(e.List, r.TargetID),
+			Attrs: map[string]any{"placeholder": true}, IfAbsent: true}, store.Prov{})
+		if err != nil {
+			return err
+		}
+		if _, err := w.im.Edge(ctx, store.EdgeLinkedTo, id, tid, map[string]any{"relation": r.Kind, "name": r.Name}, fromRemarks("remarks")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// orphan keeps an address or alias row whose entry is missing from the primary file,
+// on a placeholder node for that entry.
+func (w *listWriter) orphan(ctx context.Context, o lists.Orphan) error {
+	e := lists.Entry{List: "ofac", ID: o.EntNum, Source: lists.Position{File: o.File, Line: o.Line}}
+	key := entryKey(e.List, e.ID)
+	if _, err := w.im.Node(ctx, store.NodeSpec{Kind: store.KindOrganization, Key: key,
+		Attrs: map[string]any{"placeholder": true, "orphan_rows": true}, IfAbsent: true}, w.prov(e.Source, o.Kind)); err != nil {
+		return err
+	}
+	return nil
+}
+
+// nameID makes a name node: case and spacing folded, the written form as label.
+func nameID(name string) (normalize.ID, bool) {
+	folded := strings.Join(strings.Fields(strings.ToLower(name)), " ")
+	if folded == "" {
+		return normalize.ID{}, false
+	}
+	return normalize.ID{Kind: store.KindName, Key: store.KindName + ":" + folded, Label: strings.TrimSpace(name)}, true
+}
+
+// documentID makes a document node keyed by its number (letters and digits, upper case).
+func documentID(d lists.Document) (normalize.ID, bool) {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(d.Number) {
+		if r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() < 3 {
+		return normalize.ID{}, false
+	}
+	attrs := map[string]any{"type": d.Type}
+	if d.Country != "" {
+		attrs["country"] = d.Country
+	}
+	return normalize.ID{Kind: store.KindDocument, Key: store.KindDocument + ":" + b.String(), Label: strings.TrimSpace(d.Type + " " + d.Number), Attrs: attrs}, true
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}

@@ -22,8 +22,13 @@ func main() {
 	contractors := flag.Int("contractors", 100000, "contractors to generate")
 	payments := flag.Int("payments", 1000000, "payments to generate")
 	seed := flag.Int("seed", 1, "generator seed")
+	sdn := flag.String("sdn", "../shared/data/ofac-csv/2023-12-29", "OFAC SDN CSV set to time (skipped when absent)")
 	flag.Parse()
 	if err := run(*bin, *dir, *contractors, *payments, *seed); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+	if err := runList(*bin, *dir, *sdn); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -136,4 +141,22 @@ func fileSize(p string) int64 {
 		return 0
 	}
 	return fi.Size()
+}
+
+// runList times the import of a full published OFAC SDN set into a fresh database.
+func runList(bin, dir, sdn string) error {
+	if _, err := os.Stat(filepath.Join(sdn, "sdn.csv")); err != nil {
+		fmt.Printf("  OFAC SDN list: %s not present, skipped\n", sdn)
+		return nil
+	}
+	db := filepath.Join(dir, "list.db")
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(db + suffix)
+	}
+	m, err := timeCmd(bin, "--db", db, "import", "list", sdn)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("  OFAC SDN list %s: %.2fs (target <= 3 s), peak RSS %d MiB\n", sdn, m.wall.Seconds(), m.maxRSS>>20)
+	return nil
 }

@@ -25,10 +25,13 @@ type parsedList struct {
 	files   []string
 	entries []lists.Entry
 	orphans []lists.Orphan
+	records int      // rows read when they are not one per entry (FtM: links, sanctions, addresses)
+	deleted []string // entry ids a delta stream removes
 }
 
-// Lists imports a designation list: an OFAC legacy CSV set (a folder, or its sdn.csv /
-// cons_prim.csv) or a UN consolidated list XML file. Every entry becomes a node
+// Lists imports a designation list, recognised from its content: an OFAC legacy CSV set
+// (a folder, or its sdn.csv / cons_prim.csv), OFAC XML (SDN.XML sdnList or the Advanced
+// Sanctions List Standard), the UN consolidated list XML, or OpenSanctions FtM JSON lines. Every entry becomes a node
 // (ofac:24977, un:KPi.001) with its names, addresses, documents, wallets, emails,
 // phones and websites as identifier nodes, normalised like contractor data, so a wallet
 // in the list and the same wallet in a ledger are one node.
@@ -90,7 +93,16 @@ func Lists(ctx context.Context, st *store.Store, path string, opt Options) (Resu
 			return res, err
 		}
 	}
+	for _, id := range pl.deleted {
+		if _, err := im.Node(ctx, store.NodeSpec{Kind: store.KindOrganization, Key: entryKey("os", id),
+			Attrs: map[string]any{"delisted": true}}, store.Prov{}); err != nil {
+			return res, err
+		}
+	}
 	n := len(pl.entries) + len(pl.orphans)
+	if pl.records > 0 {
+		n = pl.records // every FtM line is absorbed: as an entry or attached to one
+	}
 	if err := im.Finish(ctx, store.Counts{Read: n, Stored: n}, ""); err != nil {
 		return res, err
 	}
@@ -113,12 +125,18 @@ func readList(path string) (*parsedList, error) {
 	case base == "sdn.csv" || base == "cons_prim.csv":
 		dir = filepath.Dir(path)
 	}
+	if dir == "" && fi.Size() == 0 {
+		return nil, fmt.Errorf("%s: empty file: no list entries", path)
+	}
 	if dir != "" {
 		r, err := lists.ReadOFACCSV(dir)
 		if err != nil {
 			return nil, err
 		}
 		return &parsedList{format: "ofac-csv", primary: r.Files[0], files: r.Files, entries: r.Entries, orphans: r.Orphans}, nil
+	}
+	if isJSONLines(path) {
+		return readFtM(path)
 	}
 	root, err := xmlRoot(path)
 	if err != nil {
@@ -136,10 +154,67 @@ func readList(path string) (*parsedList, error) {
 			return nil, err
 		}
 		return &parsedList{format: "un-xml", primary: path, files: []string{path}, entries: r.Entries}, nil
+	case "sdnList", "Sanctions":
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if root == "sdnList" {
+			r, err := lists.ReadOFACXML(bufio.NewReader(f), path)
+			if err != nil {
+				return nil, err
+			}
+			return &parsedList{format: "ofac-xml", primary: path, files: []string{path}, entries: r.Entries}, nil
+		}
+		r, err := lists.ReadOFACAdvanced(bufio.NewReader(f), path)
+		if err != nil {
+			return nil, err
+		}
+		return &parsedList{format: "ofac-advanced-xml", primary: path, files: []string{path}, entries: r.Entries}, nil
 	case "":
-		return nil, fmt.Errorf("%s: not a designation list this casegraph reads (OFAC CSV folder or sdn.csv, UN consolidated XML)", path)
+		return nil, fmt.Errorf("%s: not a designation list this casegraph reads (OFAC CSV folder or sdn.csv, UN consolidated XML, FtM JSON lines)", path)
 	}
 	return nil, fmt.Errorf("%s: XML root <%s> is not a list format this casegraph reads yet", path, root)
+}
+
+// isJSONLines reports whether a file starts with a JSON object (FtM entities or a
+// delta stream).
+func isJSONLines(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 64)
+	n, _ := io.ReadFull(f, head)
+	return bytes.HasPrefix(bytes.TrimSpace(bytes.TrimPrefix(head[:n], []byte("\xef\xbb\xbf"))), []byte("{"))
+}
+
+// readFtM reads OpenSanctions FollowTheMoney entities (or an ADD/MOD/DEL delta stream).
+// Links, sanctions, addresses and wallets are attached to their parties by the reader;
+// the parties become entries, and a DEL marks its entry delisted.
+func readFtM(path string) (*parsedList, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	pl := &parsedList{format: "ftm", primary: path, files: []string{path}}
+	err = lists.ReadFtM(bufio.NewReader(f), path, func(r lists.FtMRecord) error {
+		pl.records++
+		switch {
+		case r.Op == "DEL":
+			pl.deleted = append(pl.deleted, r.Entity.ID)
+		case entryKinds[r.Entity.Type] != "":
+			pl.entries = append(pl.entries, r.Entity)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return pl, nil
 }
 
 // xmlRoot returns the name of the root element of an XML file, or "" when the file

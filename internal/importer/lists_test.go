@@ -120,3 +120,71 @@ func TestMalformedOFACSetFailsWithFileLineAndChangesNothing(t *testing.T) {
 		t.Error("failed list import changed the database")
 	}
 }
+
+func TestFtMEntitiesAndDeltaStreamImport(t *testing.T) {
+	zala := needShared(t, "opensanctions-ftm/yente-fixtures/zala/entities.ftm.json")
+	ctx := context.Background()
+	st := openStore(t)
+	res, err := Lists(ctx, st, zala, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Format != "ftm" || res.Read == 0 || res.Read != res.Stored {
+		t.Fatalf("result = %+v", res)
+	}
+	hits, _ := st.Search(ctx, "osetrova", 10)
+	found := false
+	for _, h := range hits {
+		found = found || (h.Kind == store.KindPerson && strings.HasPrefix(h.Key, "os:"))
+	}
+	if !found {
+		t.Errorf("search osetrova found no os: person: %+v", hits)
+	}
+	// A delta stream with a DEL marks its entry delisted; the empty delta is refused clearly.
+	matches, _ := filepath.Glob(filepath.Join(sharedData, "opensanctions-ftm/yente-fixtures/t2/*/entities.delta.json"))
+	dels := 0
+	for _, m := range matches {
+		fi, _ := os.Stat(m)
+		r, err := Lists(ctx, st, m, Options{})
+		if fi.Size() == 0 {
+			if err == nil || !strings.Contains(err.Error(), "empty file") {
+				t.Errorf("%s: empty delta: %v", m, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", m, err)
+		}
+		if r.Read != r.Stored {
+			t.Errorf("%s: %+v", m, r)
+		}
+	}
+	rows, _ := st.DB().Query(`SELECT count(*) FROM nodes WHERE json_extract(attrs, '$.delisted') = 1`)
+	for rows.Next() {
+		rows.Scan(&dels)
+	}
+	rows.Close()
+	if dels != 1 {
+		t.Errorf("%d delisted entries after the delta stream, want 1 (NK-500Poltergeist)", dels)
+	}
+}
+
+func TestOFACXMLFilesImport(t *testing.T) {
+	for _, f := range []struct {
+		rel, format string
+		min         int
+	}{
+		{"ofac-xml/consolidated_sdnList-schema_2025-03-28.xml", "ofac-xml", 443},
+		{"ofac-xml/cons_advanced_2020-03-17.xml", "ofac-advanced-xml", 375},
+	} {
+		p := needShared(t, f.rel)
+		st := openStore(t)
+		res, err := Lists(context.Background(), st, p, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", f.rel, err)
+		}
+		if res.Format != f.format || res.Read != f.min || res.Stored != res.Read {
+			t.Errorf("%s: %+v, want %d entries as %s", f.rel, res, f.min, f.format)
+		}
+	}
+}

@@ -79,7 +79,7 @@ func ReadOFACAdvanced(r io.Reader, file string) (*OFACResult, error) {
 			break
 		}
 		if err != nil {
-			return nil, ofxErr(d, file, err)
+			return nil, xmlErr(d, file, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

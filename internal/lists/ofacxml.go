@@ -2,7 +2,6 @@ package lists
 
 import (
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -64,7 +63,7 @@ func ReadOFACXML(r io.Reader, file string) (*OFACXMLResult, error) {
 			break
 		}
 		if err != nil {
-			return nil, ofxErr(d, file, err)
+			return nil, xmlErr(d, file, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -394,14 +393,6 @@ func ofxListName(file string) string {
 	return "ofac-sdn"
 }
 
-func ofxErr(d *xml.Decoder, file string, err error) error {
-	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		return fmt.Errorf("%s:%d: %s", file, se.Line, se.Msg)
-	}
-	line, _ := d.InputPos()
-	return fmt.Errorf("%s:%d: %w", file, line, err)
-}
 
 func ofxErrf(d *xml.Decoder, file, format string, args ...any) error {
 	line, _ := d.InputPos()

@@ -3,7 +3,6 @@ package lists
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -34,7 +33,7 @@ func ReadUNXML(r io.Reader, file string) (*UNResult, error) {
 			break
 		}
 		if err != nil {
-			return nil, unDecodeErr(d, file, err)
+			return nil, xmlErr(d, file, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -76,15 +75,6 @@ func ReadUNXML(r io.Reader, file string) (*UNResult, error) {
 	return res, nil
 }
 
-// unDecodeErr turns a decoder error into one that names file and line.
-func unDecodeErr(d *xml.Decoder, file string, err error) error {
-	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		return fmt.Errorf("%s:%d: invalid XML: %s", file, se.Line, se.Msg)
-	}
-	line, _ := d.InputPos()
-	return fmt.Errorf("%s:%d: reading UN list: %w", file, line, err)
-}
 
 // unNode is one element of a record. Element order varies between records
 // and files, so each record becomes a tiny tree that is then read by name,
@@ -135,7 +125,7 @@ func readUNRecord(d *xml.Decoder, start xml.StartElement, line int, file string)
 			return nil, fmt.Errorf("%s:%d: unexpected end of file inside <%s> started on line %d", file, l, root.name, line)
 		}
 		if err != nil {
-			return nil, unDecodeErr(d, file, err)
+			return nil, xmlErr(d, file, err)
 		}
 		top := stack[len(stack)-1]
 		switch t := tok.(type) {
@@ -211,7 +201,7 @@ func unEntry(rec *unNode, file string) (Entry, error) {
 				e.DOBs = append(e.DOBs, s)
 			}
 		case "INDIVIDUAL_PLACE_OF_BIRTH":
-			if s := unJoin(", ", k.get("STREET"), k.get("CITY"), k.get("STATE_PROVINCE"), k.get("COUNTRY"), k.get("NOTE")); s != "" {
+			if s := joinNonEmpty(", ", k.get("STREET"), k.get("CITY"), k.get("STATE_PROVINCE"), k.get("COUNTRY"), k.get("NOTE")); s != "" {
 				e.POBs = append(e.POBs, s)
 			}
 		case "INDIVIDUAL_DOCUMENT":
@@ -230,7 +220,7 @@ func unEntry(rec *unNode, file string) (Entry, error) {
 	if e.ID == "" {
 		return Entry{}, fmt.Errorf("%s:%d: <%s> has no REFERENCE_NUMBER", file, rec.line, rec.name)
 	}
-	e.Name = unJoin(" ", names[:]...)
+	e.Name = joinNonEmpty(" ", names[:]...)
 	e.Title = strings.Join(titles, "; ")
 	return e, nil
 }
@@ -295,7 +285,7 @@ func unDocument(n *unNode) (Document, bool) {
 	if city != "" {
 		city = "issued in " + city
 	}
-	d.Note = unJoin("; ", n.get("TYPE_OF_DOCUMENT2"), city, n.get("NOTE"))
+	d.Note = joinNonEmpty("; ", n.get("TYPE_OF_DOCUMENT2"), city, n.get("NOTE"))
 	if d.Type == "" && d.Number == "" && d.Note == "" {
 		return Document{}, false
 	}
@@ -321,17 +311,3 @@ func unISODate(s string) string {
 	return s[:10]
 }
 
-// unJoin joins the non-empty parts with sep.
-func unJoin(sep string, parts ...string) string {
-	var b strings.Builder
-	for _, p := range parts {
-		if p == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(p)
-	}
-	return b.String()
-}

@@ -393,7 +393,6 @@ func ofxListName(file string) string {
 	return "ofac-sdn"
 }
 
-
 func ofxErrf(d *xml.Decoder, file, format string, args ...any) error {
 	line, _ := d.InputPos()
 	return fmt.Errorf("%s:%d: %s", file, line, fmt.Sprintf(format, args...))

@@ -75,7 +75,6 @@ func ReadUNXML(r io.Reader, file string) (*UNResult, error) {
 	return res, nil
 }
 
-
 // unNode is one element of a record. Element order varies between records
 // and files, so each record becomes a tiny tree that is then read by name,
 // keeping every element's line for provenance.
@@ -310,4 +309,3 @@ func unISODate(s string) string {
 	}
 	return s[:10]
 }
-

@@ -13,6 +13,7 @@ import (
 
 	"github.com/casegraph/casegraph/internal/importer"
 	"github.com/casegraph/casegraph/internal/ingest"
+	"github.com/casegraph/casegraph/internal/lists"
 	"github.com/casegraph/casegraph/internal/sanitize"
 	"github.com/casegraph/casegraph/internal/store"
 )
@@ -50,24 +51,25 @@ rejects file. Re-importing a file whose SHA-256 is already recorded does nothing
 			"  casegraph import payments ledger.csv\n  casegraph import payments --skip-bad-rows --date-order dmy ledger.csv",
 			importer.Payments},
 		{"list PATH...", "Import a designation list: an OFAC legacy CSV set (folder or sdn.csv) or the UN consolidated XML",
-			"  casegraph import list ~/lists/ofac-2025-12/\n  casegraph import list ~/lists/consolidated.xml",
+			"  casegraph import list ~/lists/ofac-2025-12/\n  casegraph import list ~/lists/consolidated.xml\n" +
+				"  casegraph import list --mapping samples/lists/jp-mof-sample.mapping.json samples/lists/jp-mof-sample.csv",
 			importer.Lists},
 	} {
 		f := &importFlags{}
-		fn := k.fn
+		fn, use := k.fn, k.use
 		sub := &cobra.Command{
 			Use:     k.use,
 			Short:   k.short,
 			Example: k.example,
 			Args:    cobra.MinimumNArgs(1),
 			RunE: func(cmd *cobra.Command, args []string) error {
-				return a.runImport(cmd, f, args, fn)
+				return a.runImport(cmd, f, args, fn, strings.HasPrefix(use, "list"))
 			},
 		}
 		fl := sub.Flags()
 		fl.BoolVar(&f.skipBad, "skip-bad-rows", false, "import good rows; write rejected rows with their reason to a rejects file")
 		fl.StringVar(&f.rejects, "rejects", "", "rejects file (default FILE.rejects.csv in the working directory; one input file only)")
-		fl.StringVar(&f.mapping, "mapping", "", "JSON mapping file for columns auto-detection does not know")
+		fl.StringVar(&f.mapping, "mapping", "", "JSON mapping file: columns auto-detection does not know (lists: how to read a spreadsheet list)")
 		fl.StringVar(&f.phoneRegion, "phone-region", "", "default region (ISO 3166 alpha-2, e.g. US, KR) for national phone numbers")
 		fl.StringVar(&f.dateOrder, "date-order", "", "order of ambiguous numeric dates: dmy, mdy or ymd")
 		fl.StringVar(&f.decimal, "decimal", "", "decimal separator of amounts when ambiguous: . or ,")
@@ -78,9 +80,15 @@ rejects file. Re-importing a file whose SHA-256 is already recorded does nothing
 	return cmd
 }
 
-func (f *importFlags) options() (importer.Options, error) {
+func (f *importFlags) options(list bool) (importer.Options, error) {
 	opt := importer.Options{SkipBadRows: f.skipBad, RejectsPath: f.rejects, PhoneRegion: strings.ToUpper(f.phoneRegion)}
-	if f.mapping != "" {
+	if f.mapping != "" && list {
+		m, err := lists.LoadGenericMapping(f.mapping)
+		if err != nil {
+			return opt, err
+		}
+		opt.ListMapping = m
+	} else if f.mapping != "" {
 		m, err := ingest.LoadMapping(f.mapping)
 		if err != nil {
 			return opt, err
@@ -104,8 +112,8 @@ func (f *importFlags) options() (importer.Options, error) {
 }
 
 func (a *app) runImport(cmd *cobra.Command, f *importFlags, files []string,
-	fn func(context.Context, *store.Store, string, importer.Options) (importer.Result, error)) error {
-	opt, err := f.options()
+	fn func(context.Context, *store.Store, string, importer.Options) (importer.Result, error), list bool) error {
+	opt, err := f.options(list)
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/casegraph/casegraph/internal/ingest"
+	"github.com/casegraph/casegraph/internal/lists"
 	"github.com/casegraph/casegraph/internal/store"
 )
 
@@ -26,6 +27,8 @@ type Options struct {
 	RejectsPath string
 	// Mapping maps odd column names to roles (and carries format, region, date order, decimal).
 	Mapping *ingest.Mapping
+	// ListMapping reads a designation list published as a spreadsheet (Lists only).
+	ListMapping *lists.GenericMapping
 	// PhoneRegion is the default region (ISO 3166 alpha-2) for national phone numbers
 	// when a row has no usable country. The mapping's phone_region wins over it.
 	PhoneRegion string

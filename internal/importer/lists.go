@@ -38,7 +38,7 @@ type parsedList struct {
 func Lists(ctx context.Context, st *store.Store, path string, opt Options) (Result, error) {
 	start := time.Now()
 	res := Result{File: path, Kind: "list"}
-	pl, err := readList(path)
+	pl, err := readList(path, opt.ListMapping)
 	if err != nil {
 		return res, err
 	}
@@ -113,10 +113,23 @@ func Lists(ctx context.Context, st *store.Store, path string, opt Options) (Resu
 
 // readList recognises a list from its content (a folder or sdn.csv is OFAC CSV; XML
 // by its root element) and reads it whole.
-func readList(path string) (*parsedList, error) {
+func readList(path string, m *lists.GenericMapping) (*parsedList, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, err
+	}
+	if m != nil {
+		// A spreadsheet list: the mapping says how to read it.
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		entries, err := lists.ReadGenericCSV(bufio.NewReader(f), path, m)
+		if err != nil {
+			return nil, err
+		}
+		return &parsedList{format: "csv-mapped", primary: path, files: []string{path}, entries: entries}, nil
 	}
 	dir := ""
 	switch base := strings.ToLower(filepath.Base(path)); {

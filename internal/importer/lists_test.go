@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/casegraph/casegraph/internal/lists"
 	"github.com/casegraph/casegraph/internal/store"
 )
 
@@ -186,5 +187,32 @@ func TestOFACXMLFilesImport(t *testing.T) {
 		if res.Format != f.format || res.Read != f.min || res.Stored != res.Read {
 			t.Errorf("%s: %+v, want %d entries as %s", f.rel, res, f.min, f.format)
 		}
+	}
+}
+
+func TestSpreadsheetListsImportWithTheirMappings(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	for _, name := range []string{"jp-mof-sample", "kr-sample"} {
+		m, err := lists.LoadGenericMapping(filepath.Join("../../samples/lists", name+".mapping.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Lists(ctx, st, filepath.Join("../../samples/lists", name+".csv"), Options{ListMapping: m})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if res.Format != "csv-mapped" || res.Read != 6 || res.Stored != 6 {
+			t.Errorf("%s: %+v", name, res)
+		}
+	}
+	// The Japanese sample lists KIM, Sang Man's published wallet: one node with the list entry.
+	w, err := st.NodeByKey(ctx, "wallet:btc:1D6gG9iKEhPitTcWRJiniuj1jYM2hNeAfJ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := st.Links(ctx, w.ID, 10, 1)
+	if page.Total == 0 || !strings.HasPrefix(page.Links[0].Other.Key, "jp-mof:") {
+		t.Errorf("wallet links = %+v", page.Links)
 	}
 }

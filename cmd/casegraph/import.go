@@ -29,6 +29,7 @@ type importFlags struct {
 	phoneRegion string
 	dateOrder   string
 	decimal     string
+	format      string
 	json        bool
 }
 
@@ -74,6 +75,9 @@ rejects file. Re-importing a file whose SHA-256 is already recorded does nothing
 		fl.StringVar(&f.dateOrder, "date-order", "", "order of ambiguous numeric dates: dmy, mdy or ymd")
 		fl.StringVar(&f.decimal, "decimal", "", "decimal separator of amounts when ambiguous: . or ,")
 		fl.BoolVar(&f.json, "json", false, "print results as JSON")
+		if strings.HasPrefix(use, "list") {
+			fl.StringVar(&f.format, "format", "", "force the list reader: "+strings.Join(importer.ListFormats, ", "))
+		}
 		sub.MarkFlagFilename("mapping", "json")
 		cmd.AddCommand(sub)
 	}
@@ -81,7 +85,8 @@ rejects file. Re-importing a file whose SHA-256 is already recorded does nothing
 }
 
 func (f *importFlags) options(list bool) (importer.Options, error) {
-	opt := importer.Options{SkipBadRows: f.skipBad, RejectsPath: f.rejects, PhoneRegion: strings.ToUpper(f.phoneRegion)}
+	opt := importer.Options{SkipBadRows: f.skipBad, RejectsPath: f.rejects, PhoneRegion: strings.ToUpper(f.phoneRegion),
+		ListFormat: f.format}
 	if f.mapping != "" && list {
 		m, err := lists.LoadGenericMapping(f.mapping)
 		if err != nil {

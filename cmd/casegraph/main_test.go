@@ -183,3 +183,37 @@ func TestVersionAndHelp(t *testing.T) {
 		}
 	}
 }
+
+func TestShowListsADesignatedEntryWithEverySource(t *testing.T) {
+	sdn := "../../../shared/data/ofac-csv/2023-12-29"
+	if _, err := os.Stat(sdn); err != nil {
+		t.Skipf("published OFAC files not present at %s (they live outside the repository)", sdn)
+	}
+	db := filepath.Join(t.TempDir(), "case.db")
+	out := mustRun(t, "--db", db, "import", "list", sdn)
+	if !strings.Contains(out, "13824 rows read, 13824 stored, 0 rejected") { // 13,821 entries + 3 orphan rows
+		t.Errorf("import: %s", out)
+	}
+	var res showResult
+	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "show", "ofac:24977", "--json")), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Node.Label != "YANBIAN SILVERSTAR NETWORK TECHNOLOGY CO., LTD." || res.Node.Kind != "organization" {
+		t.Fatalf("node = %+v", res.Node)
+	}
+	files := map[string]int{}
+	for _, l := range res.Links {
+		if len(l.Sources) == 0 {
+			t.Errorf("%s %s has no source", l.Kind, l.Other.Key)
+			continue
+		}
+		files[filepath.Base(l.Sources[0].Path)]++
+	}
+	// Aliases come from alt.csv, addresses from add.csv, the USCC from sdn.csv's remarks.
+	if res.LinkTotals["alias_of"] != 8 || res.LinkTotals["located_at"] != 3 || files["alt.csv"] != 7 || files["add.csv"] != 3 {
+		t.Errorf("link totals %v, sources by file %v", res.LinkTotals, files)
+	}
+	if _, err := runCLI(t, "--db", db, "import", "list", "--format", "un-xml", sdn+"/sdn.csv"); err == nil {
+		t.Error("--format un-xml read a CSV file without complaint")
+	}
+}

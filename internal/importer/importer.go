@@ -29,6 +29,8 @@ type Options struct {
 	Mapping *ingest.Mapping
 	// ListMapping reads a designation list published as a spreadsheet (Lists only).
 	ListMapping *lists.GenericMapping
+	// ListFormat forces a list reader (one of ListFormats) instead of detecting it.
+	ListFormat string
 	// PhoneRegion is the default region (ISO 3166 alpha-2) for national phone numbers
 	// when a row has no usable country. The mapping's phone_region wins over it.
 	PhoneRegion string

@@ -38,7 +38,7 @@ type parsedList struct {
 func Lists(ctx context.Context, st *store.Store, path string, opt Options) (Result, error) {
 	start := time.Now()
 	res := Result{File: path, Kind: "list"}
-	pl, err := readList(path, opt.ListMapping)
+	pl, err := readList(path, opt.ListFormat, opt.ListMapping)
 	if err != nil {
 		return res, err
 	}
@@ -111,16 +111,39 @@ func Lists(ctx context.Context, st *store.Store, path string, opt Options) (Resu
 	return res, nil
 }
 
-// readList recognises a list from its content (a folder or sdn.csv is OFAC CSV; XML
-// by its root element) and reads it whole.
-func readList(path string, m *lists.GenericMapping) (*parsedList, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
+// ListFormats are the list formats Lists reads, for --format.
+var ListFormats = []string{"ofac-csv", "ofac-xml", "ofac-advanced-xml", "un-xml", "ftm", "csv-mapped"}
+
+// readList reads a list whole, in the forced format or the one its content shows.
+func readList(path, format string, m *lists.GenericMapping) (*parsedList, error) {
+	if format == "" {
+		var err error
+		if format, err = detectList(path, m != nil); err != nil {
+			return nil, err
+		}
 	}
-	if m != nil {
-		// A spreadsheet list: the mapping says how to read it.
-		f, err := os.Open(path)
+	open := func() (*os.File, error) { return os.Open(path) }
+	single := func(format string, entries []lists.Entry) *parsedList {
+		return &parsedList{format: format, primary: path, files: []string{path}, entries: entries}
+	}
+	switch format {
+	case "ofac-csv":
+		dir := path
+		if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
+			dir = filepath.Dir(path)
+		}
+		r, err := lists.ReadOFACCSV(dir)
+		if err != nil {
+			return nil, err
+		}
+		return &parsedList{format: format, primary: r.Files[0], files: r.Files, entries: r.Entries, orphans: r.Orphans}, nil
+	case "ftm":
+		return readFtM(path)
+	case "csv-mapped":
+		if m == nil {
+			return nil, fmt.Errorf("%s: a spreadsheet list needs --mapping (see samples/lists/README.md)", path)
+		}
+		f, err := open()
 		if err != nil {
 			return nil, err
 		}
@@ -129,66 +152,72 @@ func readList(path string, m *lists.GenericMapping) (*parsedList, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &parsedList{format: "csv-mapped", primary: path, files: []string{path}, entries: entries}, nil
-	}
-	dir := ""
-	switch base := strings.ToLower(filepath.Base(path)); {
-	case fi.IsDir():
-		dir = path
-	case base == "sdn.csv" || base == "cons_prim.csv":
-		dir = filepath.Dir(path)
-	}
-	if dir == "" && fi.Size() == 0 {
-		return nil, fmt.Errorf("%s: empty file: no list entries", path)
-	}
-	if dir != "" {
-		r, err := lists.ReadOFACCSV(dir)
-		if err != nil {
-			return nil, err
-		}
-		return &parsedList{format: "ofac-csv", primary: r.Files[0], files: r.Files, entries: r.Entries, orphans: r.Orphans}, nil
-	}
-	if isJSONLines(path) {
-		return readFtM(path)
-	}
-	root, err := xmlRoot(path)
-	if err != nil {
-		return nil, err
-	}
-	switch root {
-	case "CONSOLIDATED_LIST":
-		f, err := os.Open(path)
+		return single(format, entries), nil
+	case "un-xml", "ofac-xml", "ofac-advanced-xml":
+		f, err := open()
 		if err != nil {
 			return nil, err
 		}
 		defer f.Close()
-		r, err := lists.ReadUNXML(bufio.NewReader(f), path)
-		if err != nil {
-			return nil, err
-		}
-		return &parsedList{format: "un-xml", primary: path, files: []string{path}, entries: r.Entries}, nil
-	case "sdnList", "Sanctions":
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		if root == "sdnList" {
+		var entries []lists.Entry
+		switch format {
+		case "un-xml":
+			r, err := lists.ReadUNXML(bufio.NewReader(f), path)
+			if err != nil {
+				return nil, err
+			}
+			entries = r.Entries
+		case "ofac-xml":
 			r, err := lists.ReadOFACXML(bufio.NewReader(f), path)
 			if err != nil {
 				return nil, err
 			}
-			return &parsedList{format: "ofac-xml", primary: path, files: []string{path}, entries: r.Entries}, nil
+			entries = r.Entries
+		default:
+			r, err := lists.ReadOFACAdvanced(bufio.NewReader(f), path)
+			if err != nil {
+				return nil, err
+			}
+			entries = r.Entries
 		}
-		r, err := lists.ReadOFACAdvanced(bufio.NewReader(f), path)
-		if err != nil {
-			return nil, err
-		}
-		return &parsedList{format: "ofac-advanced-xml", primary: path, files: []string{path}, entries: r.Entries}, nil
-	case "":
-		return nil, fmt.Errorf("%s: not a designation list this casegraph reads (OFAC CSV folder or sdn.csv, UN consolidated XML, FtM JSON lines)", path)
+		return single(format, entries), nil
 	}
-	return nil, fmt.Errorf("%s: XML root <%s> is not a list format this casegraph reads yet", path, root)
+	return nil, fmt.Errorf("unknown list format %q (want one of %s)", format, strings.Join(ListFormats, ", "))
+}
+
+// detectList recognises a list from its content: a folder or an sdn.csv is an OFAC
+// CSV set, a JSON object per line is FtM, XML by its root element; with a mapping, a
+// spreadsheet.
+func detectList(path string, mapped bool) (string, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return "", err
+	}
+	switch base := strings.ToLower(filepath.Base(path)); {
+	case fi.IsDir(), base == "sdn.csv", base == "cons_prim.csv":
+		return "ofac-csv", nil
+	case mapped:
+		return "csv-mapped", nil
+	case fi.Size() == 0:
+		return "", fmt.Errorf("%s: empty file: no list entries", path)
+	case isJSONLines(path):
+		return "ftm", nil
+	}
+	root, err := xmlRoot(path)
+	if err != nil {
+		return "", err
+	}
+	switch root {
+	case "CONSOLIDATED_LIST":
+		return "un-xml", nil
+	case "sdnList":
+		return "ofac-xml", nil
+	case "Sanctions":
+		return "ofac-advanced-xml", nil
+	case "":
+		return "", fmt.Errorf("%s: not a designation list this casegraph reads (OFAC CSV folder or sdn.csv, OFAC or UN XML, FtM JSON lines; a spreadsheet needs --mapping)", path)
+	}
+	return "", fmt.Errorf("%s: XML root <%s> is not a list format this casegraph reads", path, root)
 }
 
 // isJSONLines reports whether a file starts with a JSON object (FtM entities or a

@@ -217,3 +217,37 @@ func TestShowListsADesignatedEntryWithEverySource(t *testing.T) {
 		t.Error("--format un-xml read a CSV file without complaint")
 	}
 }
+
+func TestListsDiffNamesTheCaseNodesANewVersionTouches(t *testing.T) {
+	older, newer := "../../../shared/data/ofac-csv/2024-07-02/sdn.csv", "../../../shared/data/ofac-csv/current-merged"
+	if _, err := os.Stat(newer); err != nil {
+		t.Skipf("published OFAC files not present at %s (they live outside the repository)", newer)
+	}
+	db := filepath.Join(t.TempDir(), "demo.db")
+	mustRun(t, "demo", "--db", db)
+	mustRun(t, "--db", db, "import", "list", older)
+	mustRun(t, "--db", db, "import", "list", newer)
+	var d listsDiff
+	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "lists", "diff", "--json")), &d); err != nil {
+		t.Fatal(err)
+	}
+	// current-merged adds 39 DPRK-related entries to the 2024-07-02 list.
+	if d.Version.Added != 39 || d.Version.Removed != 0 {
+		t.Errorf("version = %+v", d.Version)
+	}
+	// ANDREYEV (55065) is new; the demo's planted network forwards money to his wallet.
+	found := false
+	for _, tc := range d.Touched {
+		if tc.Entry == "ofac:55065" && tc.Kind == "account" && tc.Via == "wallet:btc:1HmqvgSXUVES1jn4TQPzk9dxo1NE8wim2T" && tc.Payments > 0 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no ledger account two hops from ofac:55065 via its wallet: %+v", d.Touched)
+	}
+	var vs []store.ListVersion
+	json.Unmarshal([]byte(mustRun(t, "--db", db, "lists", "--json")), &vs)
+	if len(vs) != 2 || vs[0].Entries != 15443 || vs[1].Entries != 15482 {
+		t.Errorf("lists = %+v", vs)
+	}
+}

@@ -4,12 +4,15 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -20,13 +23,14 @@ import (
 
 // parsedList is a designation list read from its files, ready to write.
 type parsedList struct {
-	format  string // ofac-csv | un-xml
-	primary string // the file that identifies the publication
-	files   []string
-	entries []lists.Entry
-	orphans []lists.Orphan
-	records int      // rows read when they are not one per entry (FtM: links, sanctions, addresses)
-	deleted []string // entry ids a delta stream removes
+	format    string // ofac-csv | un-xml
+	primary   string // the file that identifies the publication
+	files     []string
+	entries   []lists.Entry
+	orphans   []lists.Orphan
+	records   int               // rows read when they are not one per entry (FtM: links, sanctions, addresses)
+	ops       map[string]string // a delta stream's own changes: entry id → added | changed | removed
+	published string            // the publish date the file states, ISO
 }
 
 // Lists imports a designation list, recognised from its content: an OFAC legacy CSV set
@@ -88,16 +92,18 @@ func Lists(ctx context.Context, st *store.Store, path string, opt Options) (Resu
 			return res, err
 		}
 	}
+	for i := range pl.entries {
+		if err := w.relations(ctx, &pl.entries[i]); err != nil {
+			return res, err
+		}
+	}
 	for _, o := range pl.orphans {
 		if err := w.orphan(ctx, o); err != nil {
 			return res, err
 		}
 	}
-	for _, id := range pl.deleted {
-		if _, err := im.Node(ctx, store.NodeSpec{Kind: store.KindOrganization, Key: entryKey("os", id),
-			Attrs: map[string]any{"delisted": true}}, store.Prov{}); err != nil {
-			return res, err
-		}
+	if err := recordVersion(ctx, im, pl); err != nil {
+		return res, err
 	}
 	n := len(pl.entries) + len(pl.orphans)
 	if pl.records > 0 {
@@ -160,6 +166,7 @@ func readList(path, format string, m *lists.GenericMapping) (*parsedList, error)
 		}
 		defer f.Close()
 		var entries []lists.Entry
+		var published string
 		switch format {
 		case "un-xml":
 			r, err := lists.ReadUNXML(bufio.NewReader(f), path)
@@ -167,12 +174,16 @@ func readList(path, format string, m *lists.GenericMapping) (*parsedList, error)
 				return nil, err
 			}
 			entries = r.Entries
+			published = isoPrefix(r.DateGenerated)
 		case "ofac-xml":
 			r, err := lists.ReadOFACXML(bufio.NewReader(f), path)
 			if err != nil {
 				return nil, err
 			}
 			entries = r.Entries
+			if t, err := time.Parse("01/02/2006", r.PublishDate); err == nil {
+				published = t.Format("2006-01-02")
+			}
 		default:
 			r, err := lists.ReadOFACAdvanced(bufio.NewReader(f), path)
 			if err != nil {
@@ -180,7 +191,9 @@ func readList(path, format string, m *lists.GenericMapping) (*parsedList, error)
 			}
 			entries = r.Entries
 		}
-		return single(format, entries), nil
+		pl := single(format, entries)
+		pl.published = published
+		return pl, nil
 	}
 	return nil, fmt.Errorf("unknown list format %q (want one of %s)", format, strings.Join(ListFormats, ", "))
 }
@@ -245,10 +258,13 @@ func readFtM(path string) (*parsedList, error) {
 	pl := &parsedList{format: "ftm", primary: path, files: []string{path}}
 	err = lists.ReadFtM(bufio.NewReader(f), path, func(r lists.FtMRecord) error {
 		pl.records++
-		switch {
-		case r.Op == "DEL":
-			pl.deleted = append(pl.deleted, r.Entity.ID)
-		case entryKinds[r.Entity.Type] != "":
+		if r.Op != "" {
+			if pl.ops == nil {
+				pl.ops = map[string]string{}
+			}
+			pl.ops[r.Entity.ID] = map[string]string{"ADD": "added", "MOD": "changed", "DEL": "removed"}[r.Op]
+		}
+		if r.Op != "DEL" && entryKinds[r.Entity.Type] != "" {
 			pl.entries = append(pl.entries, r.Entity)
 		}
 		return nil
@@ -442,6 +458,17 @@ func (w *listWriter) entry(ctx context.Context, e *lists.Entry) error {
 			return err
 		}
 	}
+	return nil
+}
+
+// relations writes an entry's relations. It runs after every entry is written, so a
+// target is the real entry and not a placeholder that would then shadow it.
+func (w *listWriter) relations(ctx context.Context, e *lists.Entry) error {
+	id, err := w.im.Node(ctx, store.NodeSpec{Key: entryKey(e.List, e.ID), IfAbsent: true}, store.Prov{})
+	if err != nil {
+		return err
+	}
+	src := w.prov(e.Source, "remarks")
 	for _, r := range e.Relations {
 		if r.TargetID == "" {
 			continue
@@ -451,7 +478,7 @@ func (w *listWriter) entry(ctx context.Context, e *lists.Entry) error {
 		if err != nil {
 			return err
 		}
-		if _, err := w.im.Edge(ctx, store.EdgeLinkedTo, id, tid, map[string]any{"relation": r.Kind, "name": r.Name}, fromRemarks("remarks")); err != nil {
+		if _, err := w.im.Edge(ctx, store.EdgeLinkedTo, id, tid, map[string]any{"relation": r.Kind, "name": r.Name}, src); err != nil {
 			return err
 		}
 	}
@@ -505,4 +532,76 @@ func joinNonEmpty(sep string, parts ...string) string {
 		}
 	}
 	return strings.Join(out, sep)
+}
+
+// isoPrefix keeps the YYYY-MM-DD of an ISO timestamp ("" if it is not one).
+func isoPrefix(s string) string {
+	if len(s) >= 10 {
+		if _, err := time.Parse("2006-01-02", s[:10]); err == nil {
+			return s[:10]
+		}
+	}
+	return ""
+}
+
+// recordVersion records this publication as a version of its list and the delta from
+// the previous one (or, for a delta stream, the changes it states).
+func recordVersion(ctx context.Context, im *store.Import, pl *parsedList) error {
+	list := pl.format
+	switch {
+	case pl.format == "ftm":
+		list = "os" // a delta stream may hold only deletions, with no entry to name the list
+	case len(pl.entries) > 0:
+		list = pl.entries[0].List
+	}
+	fields := make([]store.EntryFields, 0, len(pl.entries))
+	for i := range pl.entries {
+		e := &pl.entries[i]
+		fields = append(fields, store.EntryFields{Key: entryKey(e.List, e.ID), Fields: entryFieldHashes(e)})
+	}
+	var ops map[string]string
+	if pl.ops != nil {
+		ops = make(map[string]string, len(pl.ops))
+		for id, op := range pl.ops {
+			ops[entryKey(list, id)] = op
+		}
+	}
+	_, err := im.RecordListVersion(ctx, list, pl.format, pl.published, fields, ops)
+	return err
+}
+
+// entryFieldHashes hashes an entry's fields in the groups a delta reports.
+func entryFieldHashes(e *lists.Entry) map[string]string {
+	names := []string{e.Name}
+	for _, a := range e.Aliases {
+		names = append(names, a.Type+" "+a.Quality+" "+a.Name)
+	}
+	var addrs, docs, wallets, rels []string
+	for _, a := range e.Addresses {
+		addrs = append(addrs, joinNonEmpty(", ", a.Street, a.City, a.Region, a.Postal, a.Country))
+	}
+	for _, d := range e.Documents {
+		docs = append(docs, d.Type+" "+d.Number+" "+d.Country+" "+d.Issued+" "+d.Expires)
+	}
+	for _, w := range e.Wallets {
+		wallets = append(wallets, w.Ticker+" "+w.Address)
+	}
+	for _, r := range e.Relations {
+		rels = append(rels, r.Kind+" "+r.Name+" "+r.TargetID)
+	}
+	groups := map[string][]string{
+		"type": {e.Type}, "names": names, "programs": e.Programs, "listed_on": {e.ListedOn},
+		"addresses": addrs, "documents": docs, "wallets": wallets, "relations": rels,
+		"contacts": append(append(append([]string{}, e.Emails...), e.Phones...), e.Websites...),
+		"personal": append(append(append(append([]string{e.Gender}, e.DOBs...), e.POBs...), e.Nationalities...), e.Citizenships...),
+		"remarks":  {e.Remarks, e.Title},
+	}
+	out := make(map[string]string, len(groups))
+	for g, vals := range groups {
+		sorted := append([]string(nil), vals...)
+		sort.Strings(sorted)
+		h := sha256.Sum256([]byte(strings.Join(sorted, "\x00")))
+		out[g] = hex.EncodeToString(h[:8])
+	}
+	return out
 }

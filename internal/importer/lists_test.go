@@ -216,3 +216,109 @@ func TestSpreadsheetListsImportWithTheirMappings(t *testing.T) {
 		t.Errorf("wallet links = %+v", page.Links)
 	}
 }
+
+// copyDir copies a flat folder of files.
+func copyDir(t *testing.T, from string) string {
+	t.Helper()
+	dir := t.TempDir()
+	ents, err := os.ReadDir(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		b, err := os.ReadFile(filepath.Join(from, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644)
+	}
+	return dir
+}
+
+func TestANewerListVersionRecordsTheDelta(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	old := copyDir(t, "../lists/testdata/ofaccsv_basic")
+	if _, err := Lists(ctx, st, old, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	// The next publication: entry 20 delisted, entry 10 renamed, entry 40 added.
+	newer := copyDir(t, "../lists/testdata/ofaccsv_basic")
+	b, _ := os.ReadFile(filepath.Join(newer, "sdn.csv"))
+	var lines []string
+	for _, l := range strings.SplitAfter(string(b), "\r\n") {
+		switch {
+		case strings.HasPrefix(l, "20,"):
+			continue
+		case strings.HasPrefix(l, "10,"):
+			l = strings.Replace(l, `"KIM, Chol"`, `"KIM, Chol Su"`, 1)
+		case strings.HasPrefix(l, "\x1a"):
+			lines = append(lines, "40,\"NEW FRONT CO., LTD.\",-0- ,\"DPRK3\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n")
+		}
+		lines = append(lines, l)
+	}
+	os.WriteFile(filepath.Join(newer, "sdn.csv"), []byte(strings.Join(lines, "")), 0o644)
+	if _, err := Lists(ctx, st, newer, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	vs, err := st.ListVersions(ctx)
+	if err != nil || len(vs) != 2 {
+		t.Fatalf("versions = %+v, %v", vs, err)
+	}
+	if v := vs[1]; v.Added != 1 || v.Removed != 1 || v.Changed != 1 || vs[0].Added+vs[0].Removed+vs[0].Changed != 0 {
+		t.Errorf("delta = %+v (first version %+v)", v, vs[0])
+	}
+	changes, _ := st.ListChanges(ctx, vs[1].ID)
+	got := map[string]string{}
+	for _, c := range changes {
+		got[c.Key] = c.Change + " " + strings.Join(c.Fields, ",")
+	}
+	want := map[string]string{"ofac:40": "added ", "ofac:20": "removed ", "ofac:10": "changed names"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: %q, want %q (all: %v)", k, got[k], v, got)
+		}
+	}
+	n, _ := st.NodeByKey(ctx, "ofac:20")
+	if n.Attrs["delisted"] != true || n.Attrs["delisted_on"] == nil {
+		t.Errorf("delisted entry = %+v", n.Attrs)
+	}
+}
+
+func TestRealOFACVersionsDelta(t *testing.T) {
+	v2019 := needShared(t, "ofac-csv/2019-01-15")
+	v2021 := needShared(t, "ofac-csv/2021-07-07")
+	ids := func(dir string) map[string]bool {
+		b, _ := os.ReadFile(filepath.Join(dir, "sdn.csv"))
+		out := map[string]bool{}
+		for _, l := range strings.Split(string(b), "\n") {
+			if id, _, ok := strings.Cut(l, ","); ok && id != "" && id[0] >= '0' && id[0] <= '9' {
+				out[id] = true
+			}
+		}
+		return out
+	}
+	a, b := ids(v2019), ids(v2021)
+	added, removed := 0, 0
+	for id := range b {
+		if !a[id] {
+			added++
+		}
+	}
+	for id := range a {
+		if !b[id] {
+			removed++
+		}
+	}
+	ctx := context.Background()
+	st := openStore(t)
+	for _, d := range []string{v2019, v2021} {
+		if _, err := Lists(ctx, st, d, Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	vs, _ := st.ListVersions(ctx)
+	if len(vs) != 2 || vs[1].Added != added || vs[1].Removed != removed || vs[1].Changed == 0 {
+		t.Errorf("versions %+v; want %d added, %d removed (counted from sdn.csv) and some changed", vs, added, removed)
+	}
+}

@@ -200,7 +200,7 @@ func (s *Store) BeginImport(ctx context.Context, info SourceInfo) (*Import, erro
 		sql string
 	}{
 		{&im.getNode, `SELECT id, label FROM nodes WHERE key = ?`},
-		{&im.patchNode, `UPDATE nodes SET label = coalesce(?, label),
+		{&im.patchNode, `UPDATE nodes SET label = coalesce(?, label), kind = coalesce(?, kind),
 			attrs = CASE WHEN ? IS NULL THEN attrs ELSE json_patch(coalesce(attrs, '{}'), ?) END WHERE id = ?`},
 		{&im.getEdge, `SELECT id, attrs FROM edges WHERE src = ? AND kind = ? AND dst = ?`},
 		{&im.patchEdge, `UPDATE edges SET attrs = json_patch(coalesce(attrs, '{}'), ?) WHERE id = ?`},
@@ -295,13 +295,17 @@ func (im *Import) lookupOrInsert(ctx context.Context, n NodeSpec) (int64, error)
 	if err != nil {
 		return 0, fmt.Errorf("node %s: %w", n.Key, err)
 	}
-	var newLabel any
+	// A placeholder (its label is only the key's value) takes the real label and kind.
+	var newLabel, newKind any
 	if old == keyValue(n.Key) && label != old {
 		newLabel = label
+		if n.Kind != "" {
+			newKind = n.Kind
+		}
 		im.relabeled[id] = true
 	}
 	if newLabel != nil || attrs != nil {
-		if _, err := im.patchNode.ExecContext(ctx, newLabel, attrs, attrs, id); err != nil {
+		if _, err := im.patchNode.ExecContext(ctx, newLabel, newKind, attrs, attrs, id); err != nil {
 			return 0, fmt.Errorf("node %s: %w", n.Key, err)
 		}
 	}

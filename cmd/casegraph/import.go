@@ -176,4 +176,7 @@ func printResult(w interface{ Write([]byte) (int, error) }, r importer.Result) {
 	if r.RejectsPath != "" {
 		fmt.Fprintf(w, "  rejected rows and reasons: %s\n", sanitize.Text(r.RejectsPath))
 	}
+	if r.Orphans > 0 {
+		fmt.Fprintf(w, "  %d address or alias rows name an entry missing from the main file: kept on placeholder nodes (attribute orphan_rows)\n", r.Orphans)
+	}
 }

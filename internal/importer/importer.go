@@ -46,17 +46,20 @@ type Options struct {
 
 // Result reports one file's import. Read always equals Stored + Rejected.
 type Result struct {
-	File            string  `json:"file"`
-	Kind            string  `json:"kind"`
-	Format          string  `json:"format,omitempty"`
-	SHA256          string  `json:"sha256"`
-	Size            int64   `json:"size"`
-	Read            int     `json:"rows_read"`
-	Stored          int     `json:"rows_stored"`
-	Rejected        int     `json:"rows_rejected"`
-	RejectsPath     string  `json:"rejects_path,omitempty"`
-	AlreadyImported bool    `json:"already_imported,omitempty"`
-	Seconds         float64 `json:"seconds"`
+	File            string `json:"file"`
+	Kind            string `json:"kind"`
+	Format          string `json:"format,omitempty"`
+	SHA256          string `json:"sha256"`
+	Size            int64  `json:"size"`
+	Read            int    `json:"rows_read"`
+	Stored          int    `json:"rows_stored"`
+	Rejected        int    `json:"rows_rejected"`
+	RejectsPath     string `json:"rejects_path,omitempty"`
+	AlreadyImported bool   `json:"already_imported,omitempty"`
+	// Orphans counts list rows (addresses, aliases) whose entry is missing from the
+	// list's main file: kept on placeholder nodes and reported.
+	Orphans int     `json:"orphan_rows,omitempty"`
+	Seconds float64 `json:"seconds"`
 }
 
 // defaultBulkBytes is the file size above which an import runs in bulk mode (see

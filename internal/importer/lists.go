@@ -97,11 +97,10 @@ func Lists(ctx context.Context, st *store.Store, path string, opt Options) (Resu
 			return res, err
 		}
 	}
-	for _, o := range pl.orphans {
-		if err := w.orphan(ctx, o); err != nil {
-			return res, err
-		}
+	if err := w.orphans(ctx, pl.orphans); err != nil {
+		return res, err
 	}
+	res.Orphans = len(pl.orphans)
 	if err := recordVersion(ctx, im, pl); err != nil {
 		return res, err
 	}
@@ -487,12 +486,29 @@ func (w *listWriter) relations(ctx context.Context, e *lists.Entry) error {
 
 // orphan keeps an address or alias row whose entry is missing from the primary file,
 // on a placeholder node for that entry.
-func (w *listWriter) orphan(ctx context.Context, o lists.Orphan) error {
-	e := lists.Entry{List: "ofac", ID: o.EntNum, Source: lists.Position{File: o.File, Line: o.Line}}
-	key := entryKey(e.List, e.ID)
-	if _, err := w.im.Node(ctx, store.NodeSpec{Kind: store.KindOrganization, Key: key,
-		Attrs: map[string]any{"placeholder": true, "orphan_rows": true}, IfAbsent: true}, w.prov(e.Source, o.Kind)); err != nil {
-		return err
+func (w *listWriter) orphans(ctx context.Context, rows []lists.Orphan) error {
+	byEntry := map[string][]lists.Orphan{}
+	var order []string
+	for _, o := range rows {
+		if _, ok := byEntry[o.EntNum]; !ok {
+			order = append(order, o.EntNum)
+		}
+		byEntry[o.EntNum] = append(byEntry[o.EntNum], o)
+	}
+	for _, ent := range order {
+		// The rows themselves are kept, with file and line, on a placeholder node for the
+		// entry they name; a later version that lists the entry fills the node in.
+		kept := make([]map[string]any, 0, len(byEntry[ent]))
+		for _, o := range byEntry[ent] {
+			kept = append(kept, map[string]any{"file": filepath.Base(o.File), "line": o.Line, "kind": o.Kind, "text": o.Text})
+		}
+		spec := store.NodeSpec{Kind: store.KindOrganization, Key: entryKey("ofac", ent),
+			Attrs: map[string]any{"placeholder": true, "orphan_rows": kept}}
+		for _, o := range byEntry[ent] {
+			if _, err := w.im.Node(ctx, spec, w.prov(lists.Position{File: o.File, Line: o.Line}, o.Kind)); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

@@ -444,7 +444,7 @@ func (w *listWriter) entry(ctx context.Context, e *lists.Entry) error {
 	if len(unparsed) > 0 {
 		attrs["unparsed"] = unparsed // published values that are not valid identifiers stay visible
 	}
-	id, err := w.im.Node(ctx, store.NodeSpec{Kind: kind, Key: entryKey(e.List, e.ID), Label: e.Name, Attrs: attrs}, src)
+	id, err := w.im.Node(ctx, store.NodeSpec{Kind: kind, Key: entryKey(e.List, e.ID), Label: e.Name, Attrs: attrs, Relabel: true}, src)
 	if err != nil {
 		return err
 	}

@@ -160,6 +160,17 @@ func TestFtMEntitiesAndDeltaStreamImport(t *testing.T) {
 			t.Errorf("%s: %+v", m, r)
 		}
 	}
+	// Each delta stream is a version whose counts are the ops it states.
+	vs, _ := st.ListVersions(ctx)
+	var added, changed, removed int
+	for _, v := range vs {
+		if v.List == "os" && v.Format == "ftm" {
+			added, changed, removed = added+v.Added, changed+v.Changed, removed+v.Removed
+		}
+	}
+	if added != 4 || changed != 1 || removed != 1 {
+		t.Errorf("delta versions: %d added, %d changed, %d removed; want ADD 4, MOD 1, DEL 1 as the streams state", added, changed, removed)
+	}
 	rows, _ := st.DB().Query(`SELECT count(*) FROM nodes WHERE json_extract(attrs, '$.delisted') = 1`)
 	for rows.Next() {
 		rows.Scan(&dels)
@@ -283,6 +294,13 @@ func TestANewerListVersionRecordsTheDelta(t *testing.T) {
 	n, _ := st.NodeByKey(ctx, "ofac:20")
 	if n.Attrs["delisted"] != true || n.Attrs["delisted_on"] == nil {
 		t.Errorf("delisted entry = %+v", n.Attrs)
+	}
+	// The renamed entry is updated in place, and findable under its new name.
+	if kim, _ := st.NodeByKey(ctx, "ofac:10"); kim.Label != "KIM, Chol Su" {
+		t.Errorf("ofac:10 label = %q after the newer version", kim.Label)
+	}
+	if hits, _ := st.Search(ctx, "chol su", 5); len(hits) == 0 {
+		t.Error("the new name is not searchable")
 	}
 }
 

@@ -37,6 +37,9 @@ type NodeSpec struct {
 	// IfAbsent creates the node when missing but never changes an existing one
 	// (a ledger's placeholder for a contractor must not touch the real profile).
 	IfAbsent bool
+	// Relabel replaces an existing node's label with this one (a list entry whose
+	// name changed in a newer publication); otherwise only placeholders are relabeled.
+	Relabel bool
 }
 
 // Prov names the row (and column) of a source that asserts a fact: the import's own
@@ -297,7 +300,7 @@ func (im *Import) lookupOrInsert(ctx context.Context, n NodeSpec) (int64, error)
 	}
 	// A placeholder (its label is only the key's value) takes the real label and kind.
 	var newLabel, newKind any
-	if old == keyValue(n.Key) && label != old {
+	if (old == keyValue(n.Key) || n.Relabel) && label != old {
 		newLabel = label
 		if n.Kind != "" {
 			newKind = n.Kind

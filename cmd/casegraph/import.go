@@ -36,7 +36,7 @@ type importFlags struct {
 func (a *app) importCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "import",
-		Short: "Import contractor exports or payment ledgers into the case database",
+		Short: "Import contractor exports, payment ledgers or designation lists into the case database",
 		Long: `Import files into the case database. Each file is one transaction: it is stored
 whole, or — with --skip-bad-rows — every bad row is written with its reason to a
 rejects file. Re-importing a file whose SHA-256 is already recorded does nothing.`,

@@ -154,19 +154,9 @@ func run(ctx context.Context, st *store.Store, path, kind string, schema ingest.
 	preload []string, newRow func(im *store.Import, file string) rowHandler) (Result, error) {
 	start := time.Now()
 	res := Result{File: path, Kind: kind}
-	abs, err := filepath.Abs(path)
-	if err != nil {
+	abs, known, err := identify(ctx, st, path, &res)
+	if err != nil || known {
 		return res, err
-	}
-	if res.SHA256, res.Size, err = hashFile(path); err != nil {
-		return res, err
-	}
-	if prev, err := st.SourceBySHA(ctx, res.SHA256); err != nil {
-		return res, err
-	} else if prev != nil {
-		res.AlreadyImported, res.Format = true, prev.Format
-		res.Read, res.Stored, res.Rejected = 0, 0, 0
-		return res, nil
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -179,11 +169,7 @@ func run(ctx context.Context, st *store.Store, path, kind string, schema ingest.
 		return res, err
 	}
 	res.Format = rd.Format()
-	bulkBytes := opt.BulkBytes
-	if bulkBytes == 0 {
-		bulkBytes = defaultBulkBytes
-	}
-	bulk := res.Size > bulkBytes
+	bulk := opt.bulk(res.Size)
 	im, err := st.BeginImport(ctx, store.SourceInfo{Path: abs, SHA256: res.SHA256, Size: res.Size, Kind: kind,
 		Format: res.Format, Bulk: bulk, DeferLedgerIndexes: bulk && schema == ingest.Payments})
 	if errors.Is(err, store.ErrAlreadyImported) {
@@ -265,6 +251,36 @@ func run(ctx context.Context, st *store.Store, path, kind string, schema ingest.
 		opt.Progress(res.Size, res.Size)
 	}
 	return res, nil
+}
+
+// identify hashes the file that identifies an import and says whether those bytes are
+// already recorded (res then reports the no-op). It runs before any parsing, so a
+// re-import costs one read of the file.
+func identify(ctx context.Context, st *store.Store, path string, res *Result) (abs string, known bool, err error) {
+	if abs, err = filepath.Abs(path); err != nil {
+		return "", false, err
+	}
+	if res.SHA256, res.Size, err = hashFile(path); err != nil {
+		return "", false, err
+	}
+	prev, err := st.SourceBySHA(ctx, res.SHA256)
+	if err != nil {
+		return "", false, err
+	}
+	if prev != nil {
+		res.AlreadyImported, res.Format = true, prev.Format
+		return abs, true, nil
+	}
+	return abs, false, nil
+}
+
+// bulk says whether a file of this size is imported in bulk mode.
+func (o Options) bulk(size int64) bool {
+	limit := o.BulkBytes
+	if limit == 0 {
+		limit = defaultBulkBytes
+	}
+	return size > limit
 }
 
 func rejectsPath(opt, input string) string {

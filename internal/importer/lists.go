@@ -42,26 +42,28 @@ type parsedList struct {
 func Lists(ctx context.Context, st *store.Store, path string, opt Options) (Result, error) {
 	start := time.Now()
 	res := Result{File: path, Kind: "list"}
-	pl, err := readList(path, opt.ListFormat, opt.ListMapping)
+	format := opt.ListFormat
+	if format == "" {
+		var err error
+		if format, err = detectList(path, opt.ListMapping != nil); err != nil {
+			return res, err
+		}
+	}
+	// The publication is known by its main file: check it before parsing the whole list.
+	// The same bytes read as another format are not the same import: read them, so a
+	// wrong --format is reported rather than taken for a no-op.
+	abs, known, err := identify(ctx, st, listPrimary(path, format), &res)
+	if err != nil || (known && res.Format == format) {
+		return res, err
+	}
+	res.AlreadyImported = false
+	pl, err := readList(path, format, opt.ListMapping)
 	if err != nil {
 		return res, err
 	}
 	res.Format = pl.format
-	if res.SHA256, res.Size, err = hashFile(pl.primary); err != nil {
-		return res, err
-	}
-	if prev, err := st.SourceBySHA(ctx, res.SHA256); err != nil {
-		return res, err
-	} else if prev != nil {
-		res.AlreadyImported = true
-		return res, nil
-	}
-	abs, err := filepath.Abs(pl.primary)
-	if err != nil {
-		return res, err
-	}
 	im, err := st.BeginImport(ctx, store.SourceInfo{Path: abs, SHA256: res.SHA256, Size: res.Size, Kind: "list",
-		Format: pl.format, Bulk: res.Size > defaultBulkBytes})
+		Format: pl.format, Bulk: opt.bulk(res.Size)})
 	if errors.Is(err, store.ErrAlreadyImported) {
 		res.AlreadyImported = true
 		return res, nil
@@ -119,14 +121,8 @@ func Lists(ctx context.Context, st *store.Store, path string, opt Options) (Resu
 // ListFormats are the list formats Lists reads, for --format.
 var ListFormats = []string{"ofac-csv", "ofac-xml", "ofac-advanced-xml", "un-xml", "ftm", "csv-mapped"}
 
-// readList reads a list whole, in the forced format or the one its content shows.
+// readList reads a list whole, in the given format.
 func readList(path, format string, m *lists.GenericMapping) (*parsedList, error) {
-	if format == "" {
-		var err error
-		if format, err = detectList(path, m != nil); err != nil {
-			return nil, err
-		}
-	}
 	open := func() (*os.File, error) { return os.Open(path) }
 	single := func(format string, entries []lists.Entry) *parsedList {
 		return &parsedList{format: format, primary: path, files: []string{path}, entries: entries}
@@ -195,6 +191,28 @@ func readList(path, format string, m *lists.GenericMapping) (*parsedList, error)
 		return pl, nil
 	}
 	return nil, fmt.Errorf("unknown list format %q (want one of %s)", format, strings.Join(ListFormats, ", "))
+}
+
+// listPrimary is the file that identifies a publication: an OFAC CSV set's sdn.csv (or
+// cons_prim.csv), otherwise the file itself.
+func listPrimary(path, format string) string {
+	if format != "ofac-csv" {
+		return path
+	}
+	if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
+		return path
+	}
+	for _, name := range []string{"sdn.csv", "cons_prim.csv"} {
+		if p := filepath.Join(path, name); fileExists(p) {
+			return p
+		}
+	}
+	return path
+}
+
+func fileExists(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && !fi.IsDir()
 }
 
 // detectList recognises a list from its content: a folder or an sdn.csv is an OFAC

@@ -81,7 +81,6 @@ type paymentPlan struct {
 	payerKind, payerKey    string
 	payerLabel, payerField string
 	contractor             string
-	payeeField             string
 }
 
 func (w *paymentWriter) plan(rec *ingest.Record) (*paymentPlan, error) {
@@ -126,7 +125,7 @@ func (w *paymentWriter) plan(rec *ingest.Record) (*paymentPlan, error) {
 		if err != nil {
 			return nil, bad(ingest.RolePayeeAccount, err)
 		}
-		p.payee, p.payeeField = a, columnOf(rec, ingest.RolePayeeAccount)
+		p.payee = a
 	}
 	if v := rec.First(ingest.RolePayerAccount); v != "" {
 		a, err := w.account(v)

@@ -269,6 +269,7 @@ func (s *Store) TouchedByVersion(ctx context.Context, versionID int64, limit int
 	rows.Close()
 	out := []Touched{}
 	seen := map[int64]bool{}
+	keys := map[int64]string{} // keys of the first hop, named as "via" on the second
 	frontier := entryIDs
 	for hop := 1; hop <= 2 && len(frontier) > 0; hop++ {
 		next := map[int64]origin{}
@@ -305,8 +306,10 @@ func (s *Store) TouchedByVersion(ctx context.Context, versionID int64, limit int
 				}
 				seen[id] = true
 				o := from[fromID]
-				if hop == 2 {
-					o.via = keyOf(ctx, s, fromID)
+				if hop == 1 {
+					keys[id] = key
+				} else {
+					o.via = keys[fromID]
 				}
 				next[id] = o
 				if touchKinds[kind] {
@@ -340,10 +343,4 @@ func (s *Store) TouchedByVersion(ctx context.Context, versionID int64, limit int
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
 	return out, nil
-}
-
-func keyOf(ctx context.Context, s *Store, id int64) string {
-	var k string
-	s.db.QueryRowContext(ctx, `SELECT key FROM nodes WHERE id = ?`, id).Scan(&k)
-	return k
 }

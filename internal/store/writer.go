@@ -205,7 +205,7 @@ func (s *Store) BeginImport(ctx context.Context, info SourceInfo) (*Import, erro
 		{&im.getNode, `SELECT id, label FROM nodes WHERE key = ?`},
 		{&im.patchNode, `UPDATE nodes SET label = coalesce(?, label), kind = coalesce(?, kind),
 			attrs = CASE WHEN ? IS NULL THEN attrs ELSE json_patch(coalesce(attrs, '{}'), ?) END WHERE id = ?`},
-		{&im.getEdge, `SELECT id, attrs FROM edges WHERE src = ? AND kind = ? AND dst = ?`},
+		{&im.getEdge, `SELECT id FROM edges WHERE src = ? AND kind = ? AND dst = ?`},
 		{&im.patchEdge, `UPDATE edges SET attrs = json_patch(coalesce(attrs, '{}'), ?) WHERE id = ?`},
 	}
 	for _, p := range prep {
@@ -367,8 +367,7 @@ func (im *Import) existingEdge(ctx context.Context, k edgeKey) (int64, error) {
 		return 0, nil
 	}
 	var id int64
-	var attrs sql.NullString
-	switch err := im.getEdge.QueryRowContext(ctx, k.src, im.kinds[k.kind], k.dst).Scan(&id, &attrs); {
+	switch err := im.getEdge.QueryRowContext(ctx, k.src, im.kinds[k.kind], k.dst).Scan(&id); {
 	case errors.Is(err, sql.ErrNoRows):
 		return 0, nil
 	case err != nil:

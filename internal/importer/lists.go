@@ -121,6 +121,36 @@ func Lists(ctx context.Context, st *store.Store, path string, opt Options) (Resu
 // ListFormats are the list formats Lists reads, for --format.
 var ListFormats = []string{"ofac-csv", "ofac-xml", "ofac-advanced-xml", "un-xml", "ftm", "csv-mapped"}
 
+// xmlReaders read the single-file XML list formats: entries and the publish date the
+// file states (ISO, or "").
+var xmlReaders = map[string]func(io.Reader, string) ([]lists.Entry, string, error){
+	"un-xml": func(r io.Reader, file string) ([]lists.Entry, string, error) {
+		res, err := lists.ReadUNXML(r, file)
+		if err != nil {
+			return nil, "", err
+		}
+		return res.Entries, isoPrefix(res.DateGenerated), nil
+	},
+	"ofac-xml": func(r io.Reader, file string) ([]lists.Entry, string, error) {
+		res, err := lists.ReadOFACXML(r, file)
+		if err != nil {
+			return nil, "", err
+		}
+		published := ""
+		if t, err := time.Parse("01/02/2006", res.PublishDate); err == nil {
+			published = t.Format("2006-01-02")
+		}
+		return res.Entries, published, nil
+	},
+	"ofac-advanced-xml": func(r io.Reader, file string) ([]lists.Entry, string, error) {
+		res, err := lists.ReadOFACAdvanced(r, file)
+		if err != nil {
+			return nil, "", err
+		}
+		return res.Entries, "", nil
+	},
+}
+
 // readList reads a list whole, in the given format.
 func readList(path, format string, m *lists.GenericMapping) (*parsedList, error) {
 	open := func() (*os.File, error) { return os.Open(path) }
@@ -160,31 +190,9 @@ func readList(path, format string, m *lists.GenericMapping) (*parsedList, error)
 			return nil, err
 		}
 		defer f.Close()
-		var entries []lists.Entry
-		var published string
-		switch format {
-		case "un-xml":
-			r, err := lists.ReadUNXML(bufio.NewReader(f), path)
-			if err != nil {
-				return nil, err
-			}
-			entries = r.Entries
-			published = isoPrefix(r.DateGenerated)
-		case "ofac-xml":
-			r, err := lists.ReadOFACXML(bufio.NewReader(f), path)
-			if err != nil {
-				return nil, err
-			}
-			entries = r.Entries
-			if t, err := time.Parse("01/02/2006", r.PublishDate); err == nil {
-				published = t.Format("2006-01-02")
-			}
-		default:
-			r, err := lists.ReadOFACAdvanced(bufio.NewReader(f), path)
-			if err != nil {
-				return nil, err
-			}
-			entries = r.Entries
+		entries, published, err := xmlReaders[format](bufio.NewReader(f), path)
+		if err != nil {
+			return nil, err
 		}
 		pl := single(format, entries)
 		pl.published = published

@@ -11,7 +11,8 @@ import "embed"
 
 // Demo holds demo/contractors.csv, demo/payments.csv and demo/truth.json:
 // 300 contractors, 3,000 payments and the ground truth of their planted
-// networks and innocent hubs.
+// networks and innocent hubs; and demo/list, the North Korea-related
+// entries of the OFAC SDN list in its legacy CSV form (see demo/list/README.md).
 //
-//go:embed demo/contractors.csv demo/payments.csv demo/truth.json
+//go:embed demo/contractors.csv demo/payments.csv demo/truth.json demo/list/*.csv
 var Demo embed.FS

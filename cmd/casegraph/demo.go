@@ -2,15 +2,13 @@ package main
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
 
-	"github.com/casegraph/casegraph/internal/importer"
+	"github.com/casegraph/casegraph/internal/demo"
 	"github.com/casegraph/casegraph/internal/store"
-	"github.com/casegraph/casegraph/samples"
 )
 
 func (a *app) demoCmd() *cobra.Command {
@@ -18,7 +16,8 @@ func (a *app) demoCmd() *cobra.Command {
 		Use:   "demo",
 		Short: "Build a case database from the bundled synthetic sample and open it",
 		Long: `demo writes the embedded sample (about 300 contractors and 3,000 payments, with
-planted IT-worker networks) next to a fresh case database — in a temporary
+planted IT-worker networks) and the North Korea-related entries of the OFAC SDN
+list next to a fresh case database — in a temporary
 directory, or at --db — imports it, and shows it.`,
 		Example: "  casegraph demo\n  casegraph demo --db demo.db && casegraph --db demo.db show contractor:FL-000001",
 		Args:    cobra.NoArgs,
@@ -35,33 +34,21 @@ directory, or at --db — imports it, and shows it.`,
 			} else {
 				dir = filepath.Join(filepath.Dir(dbPath), "demo-data")
 			}
-			files, err := writeDemo(dir)
-			if err != nil {
-				return err
-			}
 			st, err := store.Open(ctx, dbPath)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
 			out := cmd.OutOrStdout()
-			for _, step := range []struct {
-				file string
-				fn   func() (importer.Result, error)
-			}{
-				{files["contractors.csv"], func() (importer.Result, error) {
-					return importer.Contractors(ctx, st, files["contractors.csv"], importer.Options{})
-				}},
-				{files["payments.csv"], func() (importer.Result, error) {
-					return importer.Payments(ctx, st, files["payments.csv"], importer.Options{})
-				}},
-			} {
-				res, err := step.fn()
-				if err != nil {
-					return fmt.Errorf("demo import: %w", err)
-				}
+			loaded, err := demo.Load(ctx, st, dir)
+			if err != nil {
+				return err
+			}
+			for _, res := range loaded.Imports {
 				printResult(out, res)
 			}
+			rep := loaded.Screen
+			fmt.Fprintf(out, "screened %d names: %d name hits, %d identifier hits\n", rep.Subjects, len(rep.NameHits), len(rep.Identifiers))
 			stats, err := st.Stats(ctx)
 			if err != nil {
 				return err
@@ -74,28 +61,4 @@ directory, or at --db — imports it, and shows it.`,
 			return nil
 		},
 	}
-}
-
-// writeDemo copies the embedded sample files into dir.
-func writeDemo(dir string) (map[string]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	files := map[string]string{}
-	err := fs.WalkDir(samples.Demo, "demo", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := samples.Demo.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		dst := filepath.Join(dir, d.Name())
-		files[d.Name()] = dst
-		return os.WriteFile(dst, b, 0o644)
-	})
-	if err != nil {
-		return nil, fmt.Errorf("demo data: %w", err)
-	}
-	return files, nil
 }

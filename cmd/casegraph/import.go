@@ -15,6 +15,7 @@ import (
 	"github.com/casegraph/casegraph/internal/ingest"
 	"github.com/casegraph/casegraph/internal/lists"
 	"github.com/casegraph/casegraph/internal/sanitize"
+	"github.com/casegraph/casegraph/internal/screening"
 	"github.com/casegraph/casegraph/internal/store"
 )
 
@@ -31,6 +32,7 @@ type importFlags struct {
 	decimal     string
 	format      string
 	json        bool
+	noScreen    bool
 }
 
 func (a *app) importCmd() *cobra.Command {
@@ -39,7 +41,11 @@ func (a *app) importCmd() *cobra.Command {
 		Short: "Import contractor exports, payment ledgers or designation lists into the case database",
 		Long: `Import files into the case database. Each file is one transaction: it is stored
 whole, or — with --skip-bad-rows — every bad row is written with its reason to a
-rejects file. Re-importing a file whose SHA-256 is already recorded does nothing.`,
+rejects file. Re-importing a file whose SHA-256 is already recorded does nothing.
+
+After importing, the whole database is screened against the loaded designation
+lists (as casegraph screen does; it replaces the last run's name matches) unless
+--no-screen is given.`,
 	}
 	for _, k := range []struct {
 		use, short, example string
@@ -75,6 +81,7 @@ rejects file. Re-importing a file whose SHA-256 is already recorded does nothing
 		fl.StringVar(&f.dateOrder, "date-order", "", "order of ambiguous numeric dates: dmy, mdy or ymd")
 		fl.StringVar(&f.decimal, "decimal", "", "decimal separator of amounts when ambiguous: . or ,")
 		fl.BoolVar(&f.json, "json", false, "print results as JSON")
+		fl.BoolVar(&f.noScreen, "no-screen", false, "do not screen the database against the loaded lists afterwards")
 		if strings.HasPrefix(use, "list") {
 			fl.StringVar(&f.format, "format", "", "force the list reader: "+strings.Join(importer.ListFormats, ", "))
 		}
@@ -146,7 +153,7 @@ func (a *app) runImport(cmd *cobra.Command, f *importFlags, files []string,
 		}
 		if err != nil {
 			if f.json {
-				printJSON(out, results)
+				printJSON(out, importOutput{Imports: results})
 			}
 			return err
 		}
@@ -155,10 +162,60 @@ func (a *app) runImport(cmd *cobra.Command, f *importFlags, files []string,
 			printResult(out, res)
 		}
 	}
+	var summary *screenSummary
+	if !f.noScreen && changed(results) {
+		rep, err := screening.Run(cmd.Context(), st, screening.Options{})
+		if err != nil {
+			return fmt.Errorf("imported, but screening failed (run casegraph screen): %w", err)
+		}
+		if rep.Targets > 0 {
+			summary = summarise(rep)
+			if !f.json {
+				fmt.Fprintf(out, "screened %d names against %d listed names: %d name hits (%d strong), %d identifier hits — casegraph screen shows them\n",
+					summary.Subjects, summary.Targets, summary.NameHits, summary.Strong, summary.IdentifierHits)
+			}
+		}
+	}
 	if f.json {
-		return printJSON(out, results)
+		return printJSON(out, importOutput{Imports: results, Screen: summary})
 	}
 	return nil
+}
+
+// importOutput is import --json: what each file did, and the screening run that followed.
+type importOutput struct {
+	Imports []importer.Result `json:"imports"`
+	Screen  *screenSummary    `json:"screen,omitempty"`
+}
+
+type screenSummary struct {
+	Subjects       int     `json:"subjects"`
+	Targets        int     `json:"targets"`
+	NameHits       int     `json:"name_hits"`
+	Strong         int     `json:"strong"`
+	IdentifierHits int     `json:"identifier_hits"`
+	Seconds        float64 `json:"seconds"`
+}
+
+func summarise(rep *screening.Report) *screenSummary {
+	sum := &screenSummary{Subjects: rep.Subjects, Targets: rep.Targets, NameHits: len(rep.NameHits),
+		IdentifierHits: len(rep.Identifiers), Seconds: rep.Seconds}
+	for _, h := range rep.NameHits {
+		if h.Strength == screening.Strong {
+			sum.Strong++
+		}
+	}
+	return sum
+}
+
+// changed reports whether any file was actually imported (not skipped as already known).
+func changed(results []importer.Result) bool {
+	for _, r := range results {
+		if !r.AlreadyImported {
+			return true
+		}
+	}
+	return false
 }
 
 func printResult(w interface{ Write([]byte) (int, error) }, r importer.Result) {

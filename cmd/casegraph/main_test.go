@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/casegraph/casegraph/internal/demo"
 	"github.com/casegraph/casegraph/internal/store"
 )
 
@@ -51,7 +52,11 @@ func TestDemoLinksContractorsWhoShareAnIdentifierWithFileAndLine(t *testing.T) {
 	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "stats", "--json")), &stats); err != nil {
 		t.Fatal(err)
 	}
-	if stats.NodesByKind["contractor"] != 300 || stats.Payments != 3000 || len(stats.Sources) != 2 {
+	kinds := map[string]int{}
+	for _, src := range stats.Sources {
+		kinds[src.Kind]++
+	}
+	if stats.NodesByKind["contractor"] != 300 || stats.Payments != 3000 || kinds["contractors"] != 1 || kinds["payments"] != 1 || kinds["list"] == 0 {
 		t.Fatalf("stats = %+v", stats)
 	}
 	for _, src := range stats.Sources {
@@ -223,9 +228,17 @@ func TestListsDiffNamesTheCaseNodesANewVersionTouches(t *testing.T) {
 	if _, err := os.Stat(newer); err != nil {
 		t.Skipf("published OFAC files not present at %s (they live outside the repository)", newer)
 	}
-	db := filepath.Join(t.TempDir(), "demo.db")
-	mustRun(t, "demo", "--db", db)
-	mustRun(t, "--db", db, "import", "list", older)
+	// The demo's contractors and payments without its list extract, so the two
+	// published versions are the list's first and second.
+	dir := t.TempDir()
+	files, err := demo.Write(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "case.db")
+	mustRun(t, "--db", db, "import", "contractors", "--no-screen", files["contractors.csv"])
+	mustRun(t, "--db", db, "import", "payments", "--no-screen", files["payments.csv"])
+	mustRun(t, "--db", db, "import", "list", "--no-screen", older)
 	mustRun(t, "--db", db, "import", "list", newer)
 	var d listsDiff
 	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "lists", "diff", "--json")), &d); err != nil {
@@ -235,15 +248,15 @@ func TestListsDiffNamesTheCaseNodesANewVersionTouches(t *testing.T) {
 	if d.Version.Added != 39 || d.Version.Removed != 0 {
 		t.Errorf("version = %+v", d.Version)
 	}
-	// ANDREYEV (55065) is new; the demo's planted network forwards money to his wallet.
-	found := false
+	// ANDREYEV (55065) is new; the demo's planted network forwards money to his
+	// wallet. KIM Ung Sun (55064) is new too, and a planted profile carries his name.
+	wallet, named := false, false
 	for _, tc := range d.Touched {
-		if tc.Entry == "ofac:55065" && tc.Kind == "account" && tc.Via == "wallet:btc:1HmqvgSXUVES1jn4TQPzk9dxo1NE8wim2T" && tc.Payments > 0 {
-			found = true
-		}
+		wallet = wallet || tc.Entry == "ofac:55065" && tc.Key == "wallet:btc:1HmqvgSXUVES1jn4TQPzk9dxo1NE8wim2T" && tc.Payments > 0
+		named = named || tc.Entry == "ofac:55064" && tc.Key == "contractor:FL-000279" && tc.Change == "added"
 	}
-	if !found {
-		t.Errorf("no ledger account two hops from ofac:55065 via its wallet: %+v", d.Touched)
+	if !wallet || !named {
+		t.Errorf("wallet of ofac:55065 touched %v, FL-000279 named like ofac:55064 touched %v: %+v", wallet, named, d.Touched)
 	}
 	var vs []store.ListVersion
 	json.Unmarshal([]byte(mustRun(t, "--db", db, "lists", "--json")), &vs)

@@ -16,9 +16,37 @@ const (
 	ViaJoined  = "joined"
 )
 
-// Scores below this are noise between unrelated tokens (min/man is 0.80,
-// seo/song 0.75); such tokens count as unmatched rather than half-matched.
-const minPairScore = 0.8
+// Scores below this are noise between unrelated words: Sangwoo/Sangman is
+// 0.83, Baekho/Bank 0.80, Taejin/Taesong 0.84 — another name, not a typo.
+// Such tokens count as unmatched rather than half-matched.
+const minPairScore = 0.86
+
+// Short tokens are syllables, and one letter makes another syllable
+// (min/man, hyun/hun, ji/jin), so two tokens of at most shortTokenLen runes
+// pair only when equal, listed or rule variants, or the same letters with two
+// neighbours swapped (a typing slip), which scores transposedScore.
+const (
+	shortTokenLen   = 4
+	transposedScore = 0.9
+)
+
+// Weights of tokens in the character count. Words many company names share
+// ("Korea", "Trading", "Technology") count half, so neither their presence
+// nor their absence decides a match; an unmatched token counts at least
+// minUnmatchedWeight characters, so dropping a syllable ("Yoo Jin-u" for
+// "Yoo Jin") costs more than its one letter; an unmatched Russian patronymic
+// counts a quarter, because profiles rarely carry one.
+const (
+	genericWeight      = 0.5
+	minUnmatchedWeight = 3
+	patronymicWeight   = 0.25
+)
+
+// orderPenalty is taken off the score for each pair of matched tokens in
+// another relative order than the target's, beyond moving the surname from
+// front to back: Korean given-name syllables keep their order, so Ri Un-song
+// is not RI Song Un.
+const orderPenalty = 0.15
 
 // A rule-folded spelling (Kyong/Gyeong) is very likely the same syllable but,
 // unlike a listed surname variant, can also collide by accident.
@@ -26,10 +54,15 @@ const ruleVariantScore = 0.98
 
 // Match is the explained result of comparing a query name with a target name.
 type Match struct {
-	Score       float64  // 0..1
-	Parts       []Part   // token pairings, best first
-	Unmatched   []string // tokens of either side left unpaired, prefixed "query:" or "target:"
-	Explanation string   // one line a person can read
+	Score     float64  // 0..1
+	Parts     []Part   // token pairings, best first
+	Unmatched []string // tokens of either side left unpaired, prefixed "query:" or "target:"
+	// OrderPenalty was taken off for matched tokens in another order.
+	OrderPenalty float64
+	// Initials pairs one-letter tokens with the words they abbreviate; they
+	// count neither for nor against the score.
+	Initials    []string
+	Explanation string // one line a person can read
 }
 
 // Part is one pairing of query token(s) with target token(s). Joined given
@@ -42,8 +75,8 @@ type Part struct {
 
 type candidate struct {
 	part   Part
-	qi, ti [2]int // token indexes consumed; second is -1 when unused
-	weight int    // runes covered on both sides
+	qi, ti [2]int  // token indexes consumed; second is -1 when unused
+	weight float64 // weighted characters covered on both sides
 }
 
 // Score compares two normalised names in the spirit of OFAC's Sanctions List
@@ -56,20 +89,46 @@ type candidate struct {
 // down in proportion to their length and a bare surname never scores high
 // against a full name.
 func Score(q, t Name) Match {
+	m, got, total := score(q, t)
+	if total > 0 {
+		m.Explanation = explain(m, got, total)
+	}
+	return m
+}
+
+// score is Score without the explanation, which costs more than the score
+// itself; got and total are the matched and all weighted characters (total 0:
+// an empty name).
+func score(q, t Name) (m Match, got, total float64) {
 	if len(q.Tokens) == 0 || len(t.Tokens) == 0 {
-		return Match{Explanation: "0.00: one of the names is empty after normalisation"}
+		return Match{Explanation: "0.00: one of the names is empty after normalisation"}, 0, 0
 	}
 	qc, tc := canonOf(q), canonOf(t)
+	qw, tw := weights(q), weights(t)
+	// A one-token name of a few letters (Kia, GIA) has nothing else to
+	// confirm it: only an exact or listed spelling counts.
+	strict := len(q.Tokens) == 1 && runeLen(q.Tokens[0]) <= shortTokenLen ||
+		len(t.Tokens) == 1 && runeLen(t.Tokens[0]) <= shortTokenLen
+	// Korean syllables are compared as syllables between two Korean personal
+	// names and between company names (Paeksol is not Paekho).
+	korean := isKorean(q) && isKorean(t) || t.Kind == KindOrganization && q.Kind != KindPerson
+
 	cands := make([]candidate, 0, len(q.Tokens)*len(t.Tokens)+4)
 	for i, a := range q.Tokens {
 		for j, b := range t.Tokens {
-			if p, ok := pair(a, b, qc[i], tc[j]); ok {
-				cands = append(cands, candidate{p, [2]int{i, -1}, [2]int{j, -1}, runeLen(a) + runeLen(b)})
+			p, ok := pairK(a, b, qc[i], tc[j], korean)
+			if ok && strict && p.Score < 1 {
+				ok = false
+			}
+			if ok {
+				cands = append(cands, candidate{p, [2]int{i, -1}, [2]int{j, -1}, qw[i] + tw[j]})
 			}
 		}
 	}
-	cands = joinedCandidates(cands, q.Tokens, t.Tokens, tc, false)
-	cands = joinedCandidates(cands, t.Tokens, q.Tokens, qc, true)
+	if !strict {
+		cands = joinedCandidates(cands, q.Tokens, t.Tokens, tc, qw, tw, korean, false)
+		cands = joinedCandidates(cands, t.Tokens, q.Tokens, qc, tw, qw, korean, true)
+	}
 	slices.SortStableFunc(cands, func(x, y candidate) int {
 		if c := cmp.Compare(y.part.Score, x.part.Score); c != 0 {
 			return c
@@ -79,8 +138,7 @@ func Score(q, t Name) Match {
 
 	qUsed := make([]bool, len(q.Tokens))
 	tUsed := make([]bool, len(t.Tokens))
-	var m Match
-	var got float64
+	var chosen []candidate
 	for _, c := range cands {
 		if used(qUsed, c.qi) || used(tUsed, c.ti) {
 			continue
@@ -88,28 +146,128 @@ func Score(q, t Name) Match {
 		mark(qUsed, c.qi)
 		mark(tUsed, c.ti)
 		m.Parts = append(m.Parts, c.part)
-		got += c.part.Score * float64(c.weight)
+		chosen = append(chosen, c)
+		got += c.part.Score * c.weight
+		total += c.weight
 	}
-	total := 0
+	m.Initials = matchInitials(q.Tokens, t.Tokens, qUsed, tUsed)
 	for i, tok := range q.Tokens {
-		total += runeLen(tok)
 		if !qUsed[i] {
 			m.Unmatched = append(m.Unmatched, "query:"+tok)
+			total += unmatchedWeight(tok, qw[i])
 		}
 	}
 	for j, tok := range t.Tokens {
-		total += runeLen(tok)
 		if !tUsed[j] {
 			m.Unmatched = append(m.Unmatched, "target:"+tok)
+			total += unmatchedWeight(tok, tw[j])
 		}
 	}
-	m.Score = min(1, max(0, got/float64(total)))
-	m.Explanation = explain(m, got, total)
-	return m
+	m.Score = got / total
+	if inv := orderInversions(chosen); inv > 0 {
+		m.OrderPenalty = float64(inv) * orderPenalty
+		m.Score -= m.OrderPenalty
+	}
+	m.Score = min(1, max(0, m.Score))
+	return m, got, total
+}
+
+// weights gives each token its weight in characters.
+func weights(n Name) []float64 {
+	w := make([]float64, len(n.Tokens))
+	for i, t := range n.Tokens {
+		w[i] = float64(runeLen(t))
+		if n.Kind != KindPerson && genericWords[t] {
+			w[i] *= genericWeight
+		}
+	}
+	return w
+}
+
+func unmatchedWeight(tok string, w float64) float64 {
+	switch {
+	case isPatronymic(tok):
+		return w * patronymicWeight
+	case w < float64(runeLen(tok)):
+		return w // a generic word: its lower weight stands
+	}
+	return max(w, minUnmatchedWeight)
+}
+
+// matchInitials pairs each unmatched one-letter token with an unmatched token
+// of the other side that it abbreviates (S. for Sergeyevich), marks both as
+// used so they neither count for nor against the score, and lists them.
+func matchInitials(q, t []string, qUsed, tUsed []bool) []string {
+	var out []string
+	try := func(a []string, aUsed []bool, b []string, bUsed []bool, swap bool) {
+		for i, tok := range a {
+			if aUsed[i] || len(tok) != 1 {
+				continue
+			}
+			for j, other := range b {
+				if !bUsed[j] && len(other) > 1 && other[0] == tok[0] {
+					aUsed[i], bUsed[j] = true, true
+					if swap {
+						out = append(out, other+"~"+tok)
+					} else {
+						out = append(out, tok+"~"+other)
+					}
+					break
+				}
+			}
+		}
+	}
+	try(q, qUsed, t, tUsed, false)
+	try(t, tUsed, q, qUsed, true)
+	return out
+}
+
+func isPatronymic(tok string) bool {
+	for _, suf := range []string{"ovich", "evich", "ovna", "evna", "ichna"} {
+		if len(tok) > len(suf)+2 && strings.HasSuffix(tok, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// orderInversions counts pairs of matched tokens whose order differs between
+// the names, taking the best rotation of the query's order so that moving one
+// block from the front to the back (the surname: Sang-man KIM / KIM, Sang
+// Man) costs nothing.
+func orderInversions(chosen []candidate) int {
+	if len(chosen) < 3 {
+		return 0
+	}
+	type pos struct{ q, t int }
+	ps := make([]pos, len(chosen))
+	for i, c := range chosen {
+		ps[i] = pos{c.qi[0], c.ti[0]}
+	}
+	slices.SortFunc(ps, func(a, b pos) int { return cmp.Compare(a.q, b.q) })
+	best := -1
+	for r := range ps {
+		inv := 0
+		for i := range ps {
+			for j := i + 1; j < len(ps); j++ {
+				if ps[(r+i)%len(ps)].t > ps[(r+j)%len(ps)].t {
+					inv++
+				}
+			}
+		}
+		if best < 0 || inv < best {
+			best = inv
+		}
+	}
+	return best
 }
 
 // pair scores two single tokens; ok is false below minPairScore.
-func pair(a, b, ca, cb string) (Part, bool) {
+func pair(a, b, ca, cb string) (Part, bool) { return pairK(a, b, ca, cb, false) }
+
+// pairK is pair; korean says both names are Korean, so tokens made of
+// romanised syllables pair only as spellings of the same syllables.
+func pairK(a, b, ca, cb string, korean bool) (Part, bool) {
 	p := Part{Query: a, Target: b}
 	switch {
 	case a == b:
@@ -121,14 +279,64 @@ func pair(a, b, ca, cb string) (Part, bool) {
 			p.Score = 1
 		}
 	default:
+		la, lb := runeLen(a), runeLen(b)
+		if d := max(la, lb) - min(la, lb); d > 1 && d*3 > max(la, lb) {
+			// A token that is a third longer is another word (Sang/Sangman),
+			// however generous Jaro-Winkler is to a shared prefix.
+			return p, false
+		}
+		if korean {
+			if sa, sb := koreanSyllables(a), koreanSyllables(b); sa != nil && sb != nil {
+				// Both are Korean syllables: the same syllables spelled
+				// another way, a typing slip, or another name.
+				switch {
+				case sameSyllables(sa, sb):
+					p.Score, p.Via = ruleVariantScore, ViaVariant
+					return p, true
+				case slip(a, b):
+					p.Score, p.Via = transposedScore, ViaJW
+					return p, true
+				}
+				return p, false
+			}
+		}
+		if la <= shortTokenLen && lb <= shortTokenLen {
+			if slip(a, b) {
+				p.Score, p.Via = transposedScore, ViaJW
+				return p, true
+			}
+			return p, false
+		}
 		p.Score, p.Via = jaroWinkler(a, b), ViaJW
 	}
 	return p, p.Score >= minPairScore
 }
 
+// slip reports a typing slip between two different strings: two neighbouring
+// letters swapped (Mna/Man) or one letter doubled (Mann/Man).
+func slip(a, b string) bool {
+	if a == b {
+		return false
+	}
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	i := 0
+	for i < len(b) && a[i] == b[i] {
+		i++
+	}
+	switch len(a) - len(b) {
+	case 0:
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	case 1:
+		return i > 0 && a[i] == a[i-1] && a[i+1:] == b[i:]
+	}
+	return false
+}
+
 // joinedCandidates pairs each two adjacent tokens of side x, concatenated,
 // with each single token of side y. swap says x is the target side.
-func joinedCandidates(cands []candidate, x, y, yc []string, swap bool) []candidate {
+func joinedCandidates(cands []candidate, x, y, yc []string, xw, yw []float64, korean, swap bool) []candidate {
 	for i := 0; i+1 < len(x); i++ {
 		joined := x[i] + x[i+1]
 		jl := runeLen(joined)
@@ -141,7 +349,7 @@ func joinedCandidates(cands []candidate, x, y, yc []string, swap bool) []candida
 			if jc == "" {
 				jc = canonical(joined)
 			}
-			p, ok := pair(joined, b, jc, yc[j])
+			p, ok := pairJoined(x[i], x[i+1], joined, jc, b, yc[j], korean)
 			if !ok {
 				continue
 			}
@@ -152,10 +360,40 @@ func joinedCandidates(cands []candidate, x, y, yc []string, swap bool) []candida
 				p.Query, p.Target = b, p.Query
 				xi, yi = yi, xi
 			}
-			cands = append(cands, candidate{p, xi, yi, jl + bl})
+			cands = append(cands, candidate{p, xi, yi, xw[i] + xw[i+1] + yw[j]})
 		}
 	}
 	return cands
+}
+
+// pairJoined scores two adjacent tokens a and b (joined: their concatenation,
+// jc its canonical form) against one token y. A whole-string comparison
+// would let "Sang Min" pass for "Sangman" (0.94), so unless the joined form
+// matches outright, y is split where a would end (or where b would begin) and
+// each half must pair with its syllable under the short-token rules.
+func pairJoined(a, b, joined, jc, y, yc string, korean bool) (Part, bool) {
+	if p, ok := pairK(joined, y, jc, yc, korean); ok && p.Via != ViaJW {
+		return p, true
+	}
+	best, found := Part{}, false
+	yr := []rune(y)
+	for _, cut := range []int{runeLen(a), len(yr) - runeLen(b)} {
+		if cut < 2 || cut > len(yr)-2 {
+			continue // a one-letter half is no syllable: Julie Oh is not Julito
+		}
+		y1, y2 := string(yr[:cut]), string(yr[cut:])
+		p1, ok1 := pairK(a, y1, canonical(a), canonical(y1), korean)
+		p2, ok2 := pairK(b, y2, canonical(b), canonical(y2), korean)
+		if !ok1 || !ok2 {
+			continue
+		}
+		la, lb := float64(runeLen(a)+runeLen(y1)), float64(runeLen(b)+runeLen(y2))
+		sc := (p1.Score*la + p2.Score*lb) / (la + lb)
+		if !found || sc > best.Score {
+			best, found = Part{Query: joined, Target: y, Score: sc}, true
+		}
+	}
+	return best, found
 }
 
 func canonOf(n Name) []string {
@@ -178,9 +416,9 @@ func mark(u []bool, idx [2]int) {
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
-func explain(m Match, got float64, total int) string {
+func explain(m Match, got, total float64) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%.2f = %.1f of %d characters matched", m.Score, got, total)
+	fmt.Fprintf(&b, "%.2f = %.1f of %.1f characters matched", m.Score, got, total)
 	for i, p := range m.Parts {
 		if i == 0 {
 			b.WriteString(": ")
@@ -194,6 +432,12 @@ func explain(m Match, got float64, total int) string {
 	}
 	if len(m.Unmatched) > 0 {
 		fmt.Fprintf(&b, "; unmatched %s", strings.Join(m.Unmatched, " "))
+	}
+	if len(m.Initials) > 0 {
+		fmt.Fprintf(&b, "; initials %s (not counted)", strings.Join(m.Initials, " "))
+	}
+	if m.OrderPenalty > 0 {
+		fmt.Fprintf(&b, "; -%.2f for tokens in another order", m.OrderPenalty)
 	}
 	return b.String()
 }

@@ -37,6 +37,33 @@ type Name struct {
 var honorifics = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true,
 	"prof": true, "sir": true, "madam": true, "mme": true, "mister": true,
+	"jr": true, "sr": true, "iii": true,
+}
+
+// genericWords are words of company names that many unrelated companies
+// share; Score weighs them half in names that are not persons'. Exported
+// through IsGeneric for callers that judge how distinctive a match is.
+var genericWords = map[string]bool{
+	"korea": true, "korean": true, "china": true, "chinese": true, "trading": true, "trade": true, "technology": true,
+	"technologies": true, "network": true, "international": true, "information": true,
+	"cooperation": true, "group": true, "general": true, "bank": true, "industry": true, "industrial": true,
+	"industries": true, "development": true, "import": true, "export": true, "investment": true, "shipping": true,
+	"commercial": true, "service": true, "services": true, "holding": true, "holdings": true, "global": true,
+	"software": true, "consulting": true, "national": true, "united": true, "joint": true, "venture": true,
+	"solutions": true, "digital": true, "enterprise": true, "enterprises": true, "and": true, "of": true, "the": true,
+	"manufacturing": true, "logistics": true, "electronics": true, "energy": true, "systems": true,
+}
+
+// IsGeneric reports a word many company names share ("trading", "technology").
+func IsGeneric(word string) bool { return genericWords[word] }
+
+// abbreviations expand in names that are not persons', so "Tech" meets
+// "Technology" and "IT" meets "Information Technology".
+var abbreviations = map[string][]string{
+	"tech": {"technology"}, "techn": {"technology"}, "intl": {"international"}, "int'l": {"international"},
+	"it": {"information", "technology"}, "mfg": {"manufacturing"}, "trdg": {"trading"}, "dev": {"development"},
+	"inds": {"industries"}, "ind": {"industrial"}, "svc": {"service"}, "svcs": {"services"}, "natl": {"national"},
+	"grp": {"group"}, "hldgs": {"holdings"}, "elec": {"electronics"},
 }
 
 // "trading" is deliberately absent: in DPRK front-company names it is a
@@ -86,7 +113,7 @@ func Normalize(raw, kind string) Name {
 		n.Tokens = dropHonorifics(n.Tokens)
 	}
 	if n.Kind != KindPerson {
-		n.Tokens = dropTrailingSuffixes(n.Tokens)
+		n.Tokens = dropTrailingSuffixes(expand(n.Tokens))
 	}
 	n.canon = canonAll(n.Tokens)
 	return n
@@ -145,6 +172,24 @@ func dropHonorifics(toks []string) []string {
 		return toks
 	}
 	return kept
+}
+
+func expand(toks []string) []string {
+	var out []string
+	for i, t := range toks {
+		if x, ok := abbreviations[t]; ok {
+			if out == nil {
+				out = append(make([]string, 0, len(toks)+2), toks[:i]...)
+			}
+			out = append(out, x...)
+		} else if out != nil {
+			out = append(out, t)
+		}
+	}
+	if out == nil || len(out) > maxTokens {
+		return toks
+	}
+	return out
 }
 
 func dropTrailingSuffixes(toks []string) []string {

@@ -64,6 +64,11 @@ func TestScore(t *testing.T) {
 			"CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY", KindOrganization, 0.95, 1},
 		{"unrelated ordinary Korean names are low", "Lee Seo-yeon", "RI, Song Chol", KindPerson, 0, 0.6},
 		{"ordinary name against a designated one is low", "Park Ji-hoon", "PAK, Il Hyok", KindPerson, 0, 0.6},
+		{"another syllable is not a joined match", "Kim Sang-min", "KIM, Sangman", KindPerson, 0, 0.8},
+		{"another syllable is not a spelling slip", "Kim Sang-min", "KIM, Sang Man", KindPerson, 0, 0.8},
+		{"Eun-sun is not Ung Sun", "Eun-sun Kim", "KIM, Ung Sun", KindPerson, 0, 0.8},
+		{"joined RR given name against split MR", "Kim Gyeonghun", "KIM, Kyong Hun", KindPerson, 0.9, 1},
+		{"informal Hoon and Kyung", "Jo Kyung-hoon", "JO, Kyong Hun", KindPerson, 0.9, 1},
 		{"one typo stays high", "Kim Sang Mann", "KIM, Sang Man", KindPerson, 0.9, 1},
 		{"different organisation is low", "Korea Mining Development Trading", "Korea Sobaeksu Trading", KindOrganization, 0, 0.8},
 	}
@@ -82,17 +87,17 @@ func TestScore(t *testing.T) {
 }
 
 func TestScoreExplainsJoinedAndUnmatched(t *testing.T) {
-	m := Score(Normalize("Sangman Kim Jr", KindPerson), Normalize("KIM, Sang Man", KindPerson))
+	m := Score(Normalize("Sangman Kim Ho", KindPerson), Normalize("KIM, Sang Man", KindPerson))
 	var joined bool
 	for _, p := range m.Parts {
 		if p.Via == ViaJoined && p.Query == "sangman" && p.Target == "sang+man" {
 			joined = true
 		}
 	}
-	if !joined || !slices.Equal(m.Unmatched, []string{"query:jr"}) {
+	if !joined || !slices.Equal(m.Unmatched, []string{"query:ho"}) {
 		t.Errorf("parts %+v unmatched %q", m.Parts, m.Unmatched)
 	}
-	if !strings.Contains(m.Explanation, "joined") || !strings.Contains(m.Explanation, "query:jr") {
+	if !strings.Contains(m.Explanation, "joined") || !strings.Contains(m.Explanation, "query:ho") {
 		t.Errorf("explanation lacks the why: %s", m.Explanation)
 	}
 }

@@ -1,6 +1,9 @@
 package screen
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // variantGroups lists spellings of one name element that official lists and
 // profiles use interchangeably: McCune-Reischauer, Revised Romanization and
@@ -24,7 +27,15 @@ var variantGroups = [][]string{
 	{"yun", "yoon"},
 	{"im", "lim", "rim"},
 	{"ro", "no", "roh"},
-	{"zhang", "chang"},
+	{"jang", "chang"}, // Korean 장; Wade-Giles Chang for 张 Zhang is rarer in these lists
+	{"ko", "go", "koh"},
+	{"ryom", "yeom", "yom", "yum"},
+	{"ra", "na"},
+	{"ryang", "yang"},
+	{"ryo", "yeo", "yo"},
+	{"ho", "heo", "huh", "hur", "hoe"},
+	{"sim", "shim"},
+	{"paek", "baek", "paik", "baik"},
 	{"zhou", "chou"},
 	{"zhao", "chao"},
 	{"xu", "hsu"},
@@ -32,11 +43,49 @@ var variantGroups = [][]string{
 	{"jiang", "chiang"},
 	{"zheng", "cheng"},
 	{"qian", "chien"},
+	{"zhang"},
+}
+
+// syllableGroups are given-name syllables written several ways: the
+// McCune-Reischauer breve lost (ŏ → o), Revised Romanization's eo and eu,
+// and the informal spellings profiles use (Sung, Chul, Kyung, Young).
+// Unlike a surname group a syllable can collide with another syllable
+// (Song the surname, Sung the syllable), so a pair scores ruleVariantScore,
+// not 1.
+var syllableGroups = [][]string{
+	{"chol", "chul", "cheol"},
+	{"song", "sung", "seong"},
+	{"gyong", "kyong", "kyung", "gyeong", "kyeong", "kyoung"},
+	{"hyon", "hyun", "hyeon", "hyoun"},
+	{"yong", "young", "yeong"},
+	{"myong", "myung", "myeong"},
+	{"hyok", "hyuk", "hyeok"},
+	{"jun", "joon", "chun"},
+	{"su", "soo"},
+	{"hun", "hoon"},
+	{"sok", "suk", "seok"},
+	{"gwang", "kwang"},
+	{"nam"},
+	{"il"},
 }
 
 // groupOf maps every spelling to its group's canonical form. Built once and
 // only ever read.
 var groupOf = func() map[string]string {
+	m := make(map[string]string)
+	for _, g := range slices.Concat(variantGroups, syllableGroups) {
+		for _, s := range g {
+			if _, dup := m[s]; !dup {
+				m[s] = g[0]
+			}
+		}
+	}
+	return m
+}()
+
+// surnameOf marks spellings of the surname groups: a pair inside one of them
+// is as good as exact.
+var surnameOf = func() map[string]string {
 	m := make(map[string]string)
 	for _, g := range variantGroups {
 		for _, s := range g {
@@ -49,8 +98,10 @@ var groupOf = func() map[string]string {
 // membersOf maps a canonical form to its whole group. Read-only.
 var membersOf = func() map[string][]string {
 	m := make(map[string][]string)
-	for _, g := range variantGroups {
-		m[g[0]] = g
+	for _, g := range slices.Concat(variantGroups, syllableGroups) {
+		if _, dup := m[g[0]]; !dup {
+			m[g[0]] = g
+		}
 	}
 	return m
 }()
@@ -94,6 +145,18 @@ func foldRules(tok string) string {
 	if strings.Contains(s, "eu") {
 		s = strings.ReplaceAll(s, "eu", "u")
 	}
+	if strings.Contains(s, "oo") {
+		s = strings.ReplaceAll(s, "oo", "u") // informal Hoon, Soo, Joon
+	}
+	if strings.HasSuffix(s, "b") && len(s) > 2 {
+		s = s[:len(s)-1] + "p" // final ㅂ: Seob/Sop
+	}
+	// Russian iotated e after a vowel: Gayevoy/Gaevoy, Andreyev/Andreev.
+	for _, v := range []string{"aye", "oye", "eye", "iye", "uye"} {
+		if strings.Contains(s, v) {
+			s = strings.ReplaceAll(s, v, v[:1]+"e")
+		}
+	}
 	switch {
 	case strings.HasSuffix(s, "yev") && len(s) > 4:
 		s = s[:len(s)-3] + "ev"
@@ -106,8 +169,8 @@ func foldRules(tok string) string {
 // isDictVariant reports whether two different spellings are listed in the
 // same variant group, which Score trusts as much as an exact match.
 func isDictVariant(a, b string) bool {
-	ga, ok := groupOf[a]
-	return ok && groupOf[b] == ga
+	ga, ok := surnameOf[a]
+	return ok && surnameOf[b] == ga
 }
 
 // Variants returns spellings Score treats as the same name element as token,

@@ -100,8 +100,9 @@ type Import struct {
 
 	getNode, patchNode, getEdge, patchEdge *sql.Stmt
 
-	insNode, insEdge, insNodeSrc, insEdgeSrc, insLedger *batch
-	w                                                   *asyncWriter
+	insNode, insEdge, insNodeSrc, insEdgeSrc, insLedger, insPayeeName *batch
+	w                                                                 *asyncWriter
+	payeeNames                                                        map[payeeName]bool
 
 	seeds      [2]maphash.Seed
 	kinds      []string // interned edge kinds, indexed by edgeKey.kind
@@ -114,6 +115,12 @@ type Import struct {
 	currencies []string
 	currencyID map[string]uint32
 	done       bool
+}
+
+// payeeName is a (payee, beneficiary name) pair already queued for payee_names.
+type payeeName struct {
+	payee int64
+	name  keyHash
 }
 
 // ErrAlreadyImported reports a file whose SHA-256 is already recorded.
@@ -166,6 +173,8 @@ func (s *Store) BeginImport(ctx context.Context, info SourceInfo) (*Import, erro
 		insEdgeSrc: newBatch("INSERT OR IGNORE", "edge_sources", "edge_id", "source_id", "line", "field"),
 		insLedger: newBatch("INSERT", "ledger", "source_id", "line", "ext_id", "date", "type", "contractor_id",
 			"payer_id", "payee_id", "beneficiary", "amount_minor", "currency", "rail", "reference", "extra"),
+		insPayeeName: newBatch("INSERT OR IGNORE", "payee_names", "payee_id", "name", "source_id", "line"),
+		payeeNames:   make(map[payeeName]bool),
 	}
 	im.w = newAsyncWriter(ctx, tx)
 	fail := func(err error) (*Import, error) {
@@ -379,7 +388,7 @@ func (im *Import) existingEdge(ctx context.Context, k edgeKey) (int64, error) {
 // maybeFlush writes the queues that are full. Foreign keys are checked at commit
 // (defer_foreign_keys), so a child row may reach the table before its parent.
 func (im *Import) maybeFlush(ctx context.Context) error {
-	for _, b := range []*batch{im.insNode, im.insEdge, im.insNodeSrc, im.insEdgeSrc, im.insLedger} {
+	for _, b := range []*batch{im.insNode, im.insEdge, im.insNodeSrc, im.insEdgeSrc, im.insLedger, im.insPayeeName} {
 		if b.isFull() {
 			if err := b.flush(ctx, im.tx, im.w); err != nil {
 				return err
@@ -391,7 +400,7 @@ func (im *Import) maybeFlush(ctx context.Context) error {
 
 // flush writes every queue and waits until the writer has run them all.
 func (im *Import) flush(ctx context.Context) error {
-	for _, b := range []*batch{im.insNode, im.insEdge, im.insNodeSrc, im.insEdgeSrc, im.insLedger} {
+	for _, b := range []*batch{im.insNode, im.insEdge, im.insNodeSrc, im.insEdgeSrc, im.insLedger, im.insPayeeName} {
 		if err := b.flush(ctx, im.tx, im.w); err != nil {
 			return err
 		}
@@ -412,6 +421,13 @@ func (im *Import) Ledger(ctx context.Context, r LedgerRow) error {
 	im.insLedger.add(im.sourceID, r.Line, nullStr(r.ExtID), nullStr(r.Date), r.Type,
 		nullID(r.ContractorID), nullID(r.PayerID), nullID(r.PayeeID), nullStr(r.Beneficiary),
 		r.AmountMinor, r.Currency, nullStr(r.Rail), nullStr(r.Reference), extra)
+	if r.PayeeID != 0 && r.Beneficiary != "" {
+		k := payeeName{r.PayeeID, im.hash(r.Beneficiary)}
+		if !im.payeeNames[k] {
+			im.payeeNames[k] = true
+			im.insPayeeName.add(r.PayeeID, r.Beneficiary, im.sourceID, r.Line)
+		}
+	}
 	return im.maybeFlush(ctx)
 }
 

@@ -45,12 +45,16 @@ func koreanSyllables(tok string) []string {
 		return nil
 	}
 	const none = 1 << 20
-	best := make([]int, len(tok)+1) // best[i]: fewest syllables for tok[i:]
-	next := make([]int, len(tok)+1)
+	// Tokens are at most maxTokenLen bytes here, so the tables live on the stack.
+	var bestA, nextA [maxTokenLen + 1]int
+	best, next := bestA[:len(tok)+1], nextA[:len(tok)+1] // best[i]: fewest syllables for tok[i:]
 	for i := range best[:len(tok)] {
 		best[i] = none
 	}
 	for i := len(tok) - 1; i >= 0; i-- {
+		if !isLowerASCIILetter(tok[i]) {
+			return nil
+		}
 		for _, in := range koreanInitials {
 			if !hasAt(tok, i, in) {
 				continue
@@ -72,7 +76,7 @@ func koreanSyllables(tok string) []string {
 	if best[0] >= none {
 		return nil
 	}
-	var out []string
+	out := make([]string, 0, best[0])
 	for i := 0; i < len(tok); i = next[i] {
 		out = append(out, tok[i:next[i]])
 	}
@@ -130,6 +134,8 @@ func indexOf(s, sub string) int {
 	}
 	return -1
 }
+
+func isLowerASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' }
 
 func hasAt(s string, i int, p string) bool {
 	return len(s)-i >= len(p) && s[i:i+len(p)] == p

@@ -21,6 +21,11 @@ const (
 // Such tokens count as unmatched rather than half-matched.
 const minPairScore = 0.86
 
+// minSyllableJW: two spellings of the same Korean syllables (Sobaegsu and
+// Sobaeksu, Cheolsoo and Chulsu) stay above this Jaro-Winkler score, so pairs
+// below it skip the syllable comparison.
+const minSyllableJW = 0.7
+
 // Short tokens are syllables, and one letter makes another syllable
 // (min/man, hyun/hun, ji/jin), so two tokens of at most shortTokenLen runes
 // pair only when equal, listed or rule variants, or the same letters with two
@@ -90,8 +95,11 @@ type candidate struct {
 // against a full name.
 func Score(q, t Name) Match {
 	m, got, total := score(q, t)
-	if total > 0 {
+	switch {
+	case total > 0:
 		m.Explanation = explain(m, got, total)
+	case m.Explanation == "":
+		m.Explanation = "0.00: only initials paired (" + strings.Join(m.Initials, " ") + ")"
 	}
 	return m
 }
@@ -162,6 +170,10 @@ func score(q, t Name) (m Match, got, total float64) {
 			m.Unmatched = append(m.Unmatched, "target:"+tok)
 			total += unmatchedWeight(tok, tw[j])
 		}
+	}
+	if total == 0 {
+		// Only initials paired (J. against Jo): nothing to go on.
+		return m, 0, 0
 	}
 	m.Score = got / total
 	if inv := orderInversions(chosen); inv > 0 {
@@ -285,6 +297,10 @@ func pairK(a, b, ca, cb string, korean bool) (Part, bool) {
 			// however generous Jaro-Winkler is to a shared prefix.
 			return p, false
 		}
+		jw := jaroWinkler(a, b)
+		if jw < minSyllableJW {
+			return p, false // too far apart to be spellings of the same syllables
+		}
 		if korean {
 			if sa, sb := koreanSyllables(a), koreanSyllables(b); sa != nil && sb != nil {
 				// Both are Korean syllables: the same syllables spelled
@@ -307,7 +323,7 @@ func pairK(a, b, ca, cb string, korean bool) (Part, bool) {
 			}
 			return p, false
 		}
-		p.Score, p.Via = jaroWinkler(a, b), ViaJW
+		p.Score, p.Via = jw, ViaJW
 	}
 	return p, p.Score >= minPairScore
 }

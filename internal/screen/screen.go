@@ -112,8 +112,12 @@ func Normalize(raw, kind string) Name {
 	if n.Kind != KindOrganization {
 		n.Tokens = dropHonorifics(n.Tokens)
 	}
+	if n.Kind == KindOrganization || n.Kind != KindPerson && looksLikeCompany(n.Tokens) {
+		// Only company names expand abbreviations: Dev Patel is a person.
+		n.Tokens = expand(n.Tokens)
+	}
 	if n.Kind != KindPerson {
-		n.Tokens = dropTrailingSuffixes(expand(n.Tokens))
+		n.Tokens = dropTrailingSuffixes(n.Tokens)
 	}
 	n.canon = canonAll(n.Tokens)
 	return n
@@ -172,6 +176,16 @@ func dropHonorifics(toks []string) []string {
 		return toks
 	}
 	return kept
+}
+
+// looksLikeCompany reports a name with a company suffix or a generic company word.
+func looksLikeCompany(toks []string) bool {
+	for _, t := range toks {
+		if companySuffixes[t] || genericWords[t] {
+			return true
+		}
+	}
+	return false
 }
 
 func expand(toks []string) []string {

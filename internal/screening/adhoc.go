@@ -40,6 +40,7 @@ func Name(ctx context.Context, st *store.Store, name, kind string, threshold flo
 	}
 	var hits []Hit
 	for _, ln := range names {
+		ln.Decode()
 		if ln.Entry.Kind == store.KindVessel || ln.Entry.Kind == store.KindAircraft {
 			continue
 		}

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -84,6 +83,7 @@ type Report struct {
 	Targets     int                   `json:"targets"`    // list names indexed
 	Candidates  int                   `json:"candidates"` // pairs scored after blocking
 	Seconds     float64               `json:"seconds"`    // whole run
+	Phases      map[string]float64    `json:"phases"`     // seconds by phase: index, subjects, score, hits, write, keys
 	NameHits    []Hit                 `json:"name_hits"`  // best first
 	Identifiers []store.IdentifierHit `json:"identifier_hits"`
 }
@@ -119,15 +119,28 @@ func loadIndex(ctx context.Context, st *store.Store) (*screen.Index, []target, e
 // Run screens the whole database and replaces the last run's name_match edges.
 func Run(ctx context.Context, st *store.Store, opt Options) (*Report, error) {
 	start := time.Now()
-	rep := &Report{Threshold: opt.threshold()}
+	rep := &Report{Threshold: opt.threshold(), Phases: map[string]float64{}}
+	lap := start
+	phase := func(name string) {
+		now := time.Now()
+		rep.Phases[name] += now.Sub(lap).Seconds()
+		lap = now
+	}
 	ix, targets, err := loadIndex(ctx, st)
 	if err != nil {
 		return nil, err
 	}
 	rep.Targets = ix.Len()
+	if rep.Targets == 0 {
+		// No list loaded: nothing to screen against, and no earlier run's
+		// matches can exist.
+		rep.Seconds = time.Since(start).Seconds()
+		return rep, nil
+	}
 	if rep.Identifiers, err = st.IdentifierHits(ctx); err != nil {
 		return nil, err
 	}
+	phase("index")
 	shared := map[[2]int64]string{} // (subject, entry) -> identifier key
 	for _, h := range rep.Identifiers {
 		shared[[2]int64{h.Subject.ID, h.Entry.ID}] = h.Identifier.Key
@@ -141,6 +154,7 @@ func Run(ctx context.Context, st *store.Store, opt Options) (*Report, error) {
 		return nil, err
 	}
 	rep.Subjects = len(subjects)
+	phase("subjects")
 	person := make([]bool, len(targets)) // targets naming at least one person
 	for i, t := range targets {
 		for _, ln := range t.entries {
@@ -152,6 +166,7 @@ func Run(ctx context.Context, st *store.Store, opt Options) (*Report, error) {
 		return nil, err
 	}
 	rep.Distinct, rep.Candidates = distinct, cands
+	phase("score")
 
 	paths := map[int64]string{}
 	var matches []store.NameMatch
@@ -160,12 +175,14 @@ func Run(ctx context.Context, st *store.Store, opt Options) (*Report, error) {
 		// one hit: its best name (results are best first).
 		seenEntry := map[int64]bool{}
 		for _, sh := range results[i] {
-			for _, ln := range targets[sh.Ref].entries {
+			for k := range targets[sh.Ref].entries {
+				ln := &targets[sh.Ref].entries[k]
 				if !compatible(sub.Kind, ln.Entry.Kind) || seenEntry[ln.Entry.ID] {
 					continue
 				}
 				seenEntry[ln.Entry.ID] = true
-				h := makeHit(sub.Name, sub.Attrs, sh.Match, ln)
+				ln.Decode()
+				h := makeHit(sub.Name, sub.Attrs, sh.Match, *ln)
 				h.Subject = &sub.Node
 				if key, ok := shared[[2]int64{sub.Node.ID, ln.Entry.ID}]; ok {
 					h.Corroboration = append(h.Corroboration, Evidence{"identifier", 1 - h.Score,
@@ -187,15 +204,19 @@ func Run(ctx context.Context, st *store.Store, opt Options) (*Report, error) {
 		}
 	}
 	sortHits(rep.NameHits)
+	phase("hits")
 	rep.Seconds = time.Since(start).Seconds()
 	run := store.ScreenRun{StartedAt: start, Seconds: rep.Seconds, Threshold: rep.Threshold, Subjects: rep.Subjects,
 		Targets: rep.Targets, NameHits: len(rep.NameHits), IDHits: len(rep.Identifiers)}
 	if err := st.ReplaceNameMatches(ctx, run, matches); err != nil {
 		return nil, err
 	}
+	phase("write")
 	if err := ensureNameKeys(ctx, st); err != nil {
 		return nil, err
 	}
+	phase("keys")
+	rep.Seconds = time.Since(start).Seconds()
 	return rep, nil
 }
 
@@ -203,21 +224,19 @@ func Run(ctx context.Context, st *store.Store, opt Options) (*Report, error) {
 // results[i] holds subject i's hits.
 func screenAll(ctx context.Context, ix *screen.Index, subjects []store.Subject, person []bool, threshold float64, workers int) ([][]screen.Hit, int, int, error) {
 	type job struct {
-		name screen.Name
-		subs []int
+		raw, kind string
+		subs      []int
 	}
 	onlyPersons := func(ref int) bool { return person[ref] }
+	// Names repeat (a contractor's name on each payee account it uses), so
+	// each distinct written name is normalised and scored once, in the workers.
 	var jobs []*job
 	seen := map[string]*job{}
 	for i, s := range subjects {
-		n := screen.Normalize(s.Name, s.Kind)
-		if len(n.Tokens) == 0 {
-			continue
-		}
-		k := s.Kind + "\x00" + strings.Join(n.Tokens, " ")
+		k := s.Kind + "\x00" + s.Name
 		j, ok := seen[k]
 		if !ok {
-			j = &job{name: n}
+			j = &job{raw: s.Name, kind: s.Kind}
 			seen[k] = j
 			jobs = append(jobs, j)
 		}
@@ -237,11 +256,15 @@ func screenAll(ctx context.Context, ix *screen.Index, subjects []store.Subject, 
 			defer wg.Done()
 			s := ix.Searcher()
 			for j := range next {
+				name := screen.Normalize(j.raw, j.kind)
+				if len(name.Tokens) == 0 {
+					continue
+				}
 				var accept func(int) bool
-				if j.name.Kind == screen.KindPerson {
+				if name.Kind == screen.KindPerson {
 					accept = onlyPersons
 				}
-				hits := s.Search(j.name, threshold, accept)
+				hits := s.Search(name, threshold, accept)
 				for _, i := range j.subs {
 					results[i] = hits // each subject index is written by one job only
 				}

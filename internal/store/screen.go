@@ -31,7 +31,16 @@ type ListName struct {
 	AliasType string // primary | aka | fka | ...
 	Quality   string // strong | weak | good | low | ""
 	Entry     NodeRef
-	Attrs     map[string]any // the entry's attributes (list, id, programs, dob, nationality ...)
+	Attrs     map[string]any // the entry's attributes (list, id, programs, dob, nationality ...): see Decode
+	RawAttrs  string         // the attributes as stored, decoded by Decode
+}
+
+// Decode fills Attrs from RawAttrs once. Screening indexes every listed name
+// but needs the attributes only of the few that match.
+func (ln *ListName) Decode() {
+	if ln.Attrs == nil && ln.RawAttrs != "" {
+		json.Unmarshal([]byte(ln.RawAttrs), &ln.Attrs)
+	}
 }
 
 const listNameCols = `SELECT n.id, n.label, coalesce(json_extract(e.attrs, '$.type'), ''),
@@ -47,9 +56,7 @@ func scanListName(r rowScanner) (ListName, error) {
 		&ln.Entry.Kind, &ln.Entry.Label, &attrs); err != nil {
 		return ln, err
 	}
-	if attrs.Valid {
-		json.Unmarshal([]byte(attrs.String), &ln.Attrs)
-	}
+	ln.RawAttrs = attrs.String
 	return ln, nil
 }
 
@@ -240,7 +247,11 @@ func (s *Store) ScreenSubjects(ctx context.Context, fn func(Subject) error) erro
 	queries := []struct {
 		sql, kind, field string
 	}{
-		{`SELECT n.id, n.key, n.kind, n.label, n.attrs, coalesce(ns.source_id, 0), coalesce(ns.line, 0)
+		{`SELECT n.id, n.key, n.kind, n.label,
+			json_object('name', json_extract(n.attrs, '$.name'), 'dob', json_extract(n.attrs, '$.dob'),
+			  'country', json_extract(n.attrs, '$.country'), 'country_code', json_extract(n.attrs, '$.country_code'),
+			  'nationality', json_extract(n.attrs, '$.nationality')),
+			coalesce(ns.source_id, 0), coalesce(ns.line, 0)
 			FROM nodes n LEFT JOIN node_sources ns ON ns.node_id = n.id AND ns.line =
 			  (SELECT min(line) FROM node_sources x WHERE x.node_id = n.id)
 			WHERE n.kind = 'contractor' AND json_extract(n.attrs, '$.name') IS NOT NULL

@@ -6,6 +6,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
@@ -23,12 +24,17 @@ func main() {
 	payments := flag.Int("payments", 1000000, "payments to generate")
 	seed := flag.Int("seed", 1, "generator seed")
 	sdn := flag.String("sdn", "../shared/data/ofac-csv/2023-12-29", "OFAC SDN CSV set to time (skipped when absent)")
+	un := flag.String("un", "../shared/data/un-xml/UN_consolidated_2026-02-27.xml", "UN consolidated list screened with the SDN set")
 	flag.Parse()
 	if err := run(*bin, *dir, *contractors, *payments, *seed); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 	if err := runList(*bin, *dir, *sdn); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+	if err := runScreen(*bin, *dir, *sdn, *un); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -41,8 +47,17 @@ type measured struct {
 }
 
 func timeCmd(name string, args ...string) (measured, error) {
+	return timeCmdOut(nil, name, args...)
+}
+
+// timeCmdOut is timeCmd with the child's standard output captured in out
+// (nil: passed to our standard error).
+func timeCmdOut(out *bytes.Buffer, name string, args ...string) (measured, error) {
 	cmd := exec.Command(name, args...)
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	if out != nil {
+		cmd.Stdout = out
+	}
 	start := time.Now()
 	err := cmd.Run()
 	m := measured{wall: time.Since(start)}
@@ -81,12 +96,12 @@ func run(bin, dir string, nc, np, seed int) error {
 		return err
 	}
 	fmt.Fprintln(os.Stderr, "importing contractors")
-	mc, err := timeCmd(bin, "--db", db, "import", "contractors", cfile)
+	mc, err := timeCmd(bin, "--db", db, "import", "contractors", "--no-screen", cfile)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(os.Stderr, "importing payments")
-	mp, err := timeCmd(bin, "--db", db, "import", "payments", pfile)
+	mp, err := timeCmd(bin, "--db", db, "import", "payments", "--no-screen", pfile)
 	if err != nil {
 		return err
 	}

@@ -170,7 +170,7 @@ func (a *app) runImport(cmd *cobra.Command, f *importFlags, files []string,
 		}
 		if rep.Targets > 0 {
 			summary = summarise(rep)
-			if !f.json {
+			if !f.json && summary.Subjects > 0 {
 				fmt.Fprintf(out, "screened %d names against %d listed names: %d name hits (%d strong), %d identifier hits — casegraph screen shows them\n",
 					summary.Subjects, summary.Targets, summary.NameHits, summary.Strong, summary.IdentifierHits)
 			}

@@ -33,6 +33,9 @@ func (ix *Index) Add(n Name, ref int) {
 	if len(n.canon) != len(n.Tokens) {
 		n.canon = canonAll(n.Tokens)
 	}
+	if len(n.syl) != len(n.Tokens) {
+		n.syl = syllablesAll(n.Tokens)
+	}
 	id := int32(len(ix.names))
 	ix.names = append(ix.names, n)
 	ix.refs = append(ix.refs, ref)
@@ -112,7 +115,8 @@ func (s *Searcher) Search(q Name, threshold float64, accept func(ref int) bool) 
 		}
 		s.Candidates++
 		t := &ix.names[id]
-		if m, got, total := score(q, *t); m.Score >= threshold {
+		if m, _, _ := score(q, *t, false); m.Score >= threshold {
+			m, got, total := score(q, *t, true)
 			m.Explanation = explain(m, got, total)
 			hits = append(hits, Hit{Ref: ix.refs[id], Target: t, Match: m})
 		}

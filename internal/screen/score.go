@@ -94,7 +94,7 @@ type candidate struct {
 // down in proportion to their length and a bare surname never scores high
 // against a full name.
 func Score(q, t Name) Match {
-	m, got, total := score(q, t)
+	m, got, total := score(q, t, true)
 	switch {
 	case total > 0:
 		m.Explanation = explain(m, got, total)
@@ -107,12 +107,19 @@ func Score(q, t Name) Match {
 // score is Score without the explanation, which costs more than the score
 // itself; got and total are the matched and all weighted characters (total 0:
 // an empty name).
-func score(q, t Name) (m Match, got, total float64) {
+//
+// detail false skips what only an explanation needs (parts, unmatched tokens):
+// most scored pairs are rejected, and those strings would be garbage.
+func score(q, t Name, detail bool) (m Match, got, total float64) {
 	if len(q.Tokens) == 0 || len(t.Tokens) == 0 {
 		return Match{Explanation: "0.00: one of the names is empty after normalisation"}, 0, 0
 	}
 	qc, tc := canonOf(q), canonOf(t)
-	qw, tw := weights(q), weights(t)
+	var qwBuf, twBuf [maxTokens]float64
+	qw, tw := weights(q, qwBuf[:0]), weights(t, twBuf[:0])
+	var qs, ts lazySyl
+	qs.init(q)
+	ts.init(t)
 	// A one-token name of a few letters (Kia, GIA) has nothing else to
 	// confirm it: only an exact or listed spelling counts.
 	strict := len(q.Tokens) == 1 && runeLen(q.Tokens[0]) <= shortTokenLen ||
@@ -121,10 +128,11 @@ func score(q, t Name) (m Match, got, total float64) {
 	// names and between company names (Paeksol is not Paekho).
 	korean := isKorean(q) && isKorean(t) || t.Kind == KindOrganization && q.Kind != KindPerson
 
-	cands := make([]candidate, 0, len(q.Tokens)*len(t.Tokens)+4)
+	var candBuf [48]candidate
+	cands := candBuf[:0]
 	for i, a := range q.Tokens {
 		for j, b := range t.Tokens {
-			p, ok := pairK(a, b, qc[i], tc[j], korean)
+			p, ok := pairK(a, b, qc[i], tc[j], korean, &qs, i, &ts, j)
 			if ok && strict && p.Score < 1 {
 				ok = false
 			}
@@ -144,16 +152,19 @@ func score(q, t Name) (m Match, got, total float64) {
 		return cmp.Compare(y.weight, x.weight)
 	})
 
-	qUsed := make([]bool, len(q.Tokens))
-	tUsed := make([]bool, len(t.Tokens))
-	var chosen []candidate
+	var qUsedBuf, tUsedBuf [maxTokens]bool
+	qUsed, tUsed := qUsedBuf[:len(q.Tokens)], tUsedBuf[:len(t.Tokens)]
+	var chosenBuf [maxTokens]candidate
+	chosen := chosenBuf[:0]
 	for _, c := range cands {
 		if used(qUsed, c.qi) || used(tUsed, c.ti) {
 			continue
 		}
 		mark(qUsed, c.qi)
 		mark(tUsed, c.ti)
-		m.Parts = append(m.Parts, c.part)
+		if detail {
+			m.Parts = append(m.Parts, c.part)
+		}
 		chosen = append(chosen, c)
 		got += c.part.Score * c.weight
 		total += c.weight
@@ -161,13 +172,17 @@ func score(q, t Name) (m Match, got, total float64) {
 	m.Initials = matchInitials(q.Tokens, t.Tokens, qUsed, tUsed)
 	for i, tok := range q.Tokens {
 		if !qUsed[i] {
-			m.Unmatched = append(m.Unmatched, "query:"+tok)
+			if detail {
+				m.Unmatched = append(m.Unmatched, "query:"+tok)
+			}
 			total += unmatchedWeight(tok, qw[i])
 		}
 	}
 	for j, tok := range t.Tokens {
 		if !tUsed[j] {
-			m.Unmatched = append(m.Unmatched, "target:"+tok)
+			if detail {
+				m.Unmatched = append(m.Unmatched, "target:"+tok)
+			}
 			total += unmatchedWeight(tok, tw[j])
 		}
 	}
@@ -184,14 +199,14 @@ func score(q, t Name) (m Match, got, total float64) {
 	return m, got, total
 }
 
-// weights gives each token its weight in characters.
-func weights(n Name) []float64 {
-	w := make([]float64, len(n.Tokens))
-	for i, t := range n.Tokens {
-		w[i] = float64(runeLen(t))
+// weights appends each token's weight in characters to w.
+func weights(n Name, w []float64) []float64 {
+	for _, t := range n.Tokens {
+		x := float64(runeLen(t))
 		if n.Kind != KindPerson && genericWords[t] {
-			w[i] *= genericWeight
+			x *= genericWeight
 		}
+		w = append(w, x)
 	}
 	return w
 }
@@ -275,11 +290,13 @@ func orderInversions(chosen []candidate) int {
 }
 
 // pair scores two single tokens; ok is false below minPairScore.
-func pair(a, b, ca, cb string) (Part, bool) { return pairK(a, b, ca, cb, false) }
+func pair(a, b, ca, cb string) (Part, bool) { return pairK(a, b, ca, cb, false, nil, 0, nil, 0) }
 
 // pairK is pair; korean says both names are Korean, so tokens made of
 // romanised syllables pair only as spellings of the same syllables.
-func pairK(a, b, ca, cb string, korean bool) (Part, bool) {
+// sa and sb, when not nil, hold the names whose tokens ia and ib a and b are,
+// with their Korean syllables; otherwise those are computed here when needed.
+func pairK(a, b, ca, cb string, korean bool, sa *lazySyl, ia int, sb *lazySyl, ib int) (Part, bool) {
 	p := Part{Query: a, Target: b}
 	switch {
 	case a == b:
@@ -302,11 +319,17 @@ func pairK(a, b, ca, cb string, korean bool) (Part, bool) {
 			return p, false // too far apart to be spellings of the same syllables
 		}
 		if korean {
-			if sa, sb := koreanSyllables(a), koreanSyllables(b); sa != nil && sb != nil {
+			var ya, yb []string
+			if sa != nil {
+				ya, yb = sa.at(ia), sb.at(ib)
+			} else {
+				ya, yb = koreanSyllables(a), koreanSyllables(b)
+			}
+			if ya != nil && yb != nil {
 				// Both are Korean syllables: the same syllables spelled
 				// another way, a typing slip, or another name.
 				switch {
-				case sameSyllables(sa, sb):
+				case sameSyllables(ya, yb):
 					p.Score, p.Via = ruleVariantScore, ViaVariant
 					return p, true
 				case slip(a, b):
@@ -388,7 +411,7 @@ func joinedCandidates(cands []candidate, x, y, yc []string, xw, yw []float64, ko
 // matches outright, y is split where a would end (or where b would begin) and
 // each half must pair with its syllable under the short-token rules.
 func pairJoined(a, b, joined, jc, y, yc string, korean bool) (Part, bool) {
-	if p, ok := pairK(joined, y, jc, yc, korean); ok && p.Via != ViaJW {
+	if p, ok := pairK(joined, y, jc, yc, korean, nil, 0, nil, 0); ok && p.Via != ViaJW {
 		return p, true
 	}
 	best, found := Part{}, false
@@ -398,8 +421,8 @@ func pairJoined(a, b, joined, jc, y, yc string, korean bool) (Part, bool) {
 			continue // a one-letter half is no syllable: Julie Oh is not Julito
 		}
 		y1, y2 := string(yr[:cut]), string(yr[cut:])
-		p1, ok1 := pairK(a, y1, canonical(a), canonical(y1), korean)
-		p2, ok2 := pairK(b, y2, canonical(b), canonical(y2), korean)
+		p1, ok1 := pairK(a, y1, canonical(a), canonical(y1), korean, nil, 0, nil, 0)
+		p2, ok2 := pairK(b, y2, canonical(b), canonical(y2), korean, nil, 0, nil, 0)
 		if !ok1 || !ok2 {
 			continue
 		}
@@ -410,6 +433,31 @@ func pairJoined(a, b, joined, jc, y, yc string, korean bool) (Part, bool) {
 		}
 	}
 	return best, found
+}
+
+// lazySyl hands out a name's Korean syllables per token, computing them only
+// for the tokens a comparison reaches: most pairs are rejected before.
+type lazySyl struct {
+	n    Name
+	seg  [maxTokens][]string
+	done [maxTokens]bool
+}
+
+func (l *lazySyl) init(n Name) {
+	l.n = n
+	if len(n.syl) == len(n.Tokens) {
+		copy(l.seg[:], n.syl)
+		for i := range n.Tokens {
+			l.done[i] = true
+		}
+	}
+}
+
+func (l *lazySyl) at(i int) []string {
+	if !l.done[i] {
+		l.seg[i], l.done[i] = koreanSyllables(l.n.Tokens[i]), true
+	}
+	return l.seg[i]
 }
 
 func canonOf(n Name) []string {

@@ -31,7 +31,8 @@ type Name struct {
 	Tokens []string
 	Kind   string // KindPerson, KindOrganization or "" (unknown)
 
-	canon []string // canonical romanisation per token, computed once by Normalize
+	canon []string   // canonical romanisation per token, computed once by Normalize
+	syl   [][]string // Korean syllables per token (nil: not Korean syllables), computed by Index.Add
 }
 
 var honorifics = map[string]bool{
@@ -215,6 +216,14 @@ func dropTrailingSuffixes(toks []string) []string {
 		return toks
 	}
 	return toks[:end]
+}
+
+func syllablesAll(toks []string) [][]string {
+	s := make([][]string, len(toks))
+	for i, t := range toks {
+		s[i] = koreanSyllables(t)
+	}
+	return s
 }
 
 func canonAll(toks []string) []string {

@@ -126,17 +126,21 @@ func Run(ctx context.Context, st *store.Store, opt Options) (*Report, error) {
 		rep.Phases[name] += now.Sub(lap).Seconds()
 		lap = now
 	}
-	ix, targets, err := loadIndex(ctx, st)
+	nNames, err := st.CountListNames(ctx)
 	if err != nil {
 		return nil, err
 	}
-	rep.Targets = ix.Len()
-	if rep.Targets == 0 {
+	if nNames == 0 {
 		// No list loaded: nothing to screen against, and no earlier run's
 		// matches can exist.
 		rep.Seconds = time.Since(start).Seconds()
 		return rep, nil
 	}
+	ix, targets, err := loadIndex(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	rep.Targets = ix.Len()
 	if rep.Identifiers, err = st.IdentifierHits(ctx); err != nil {
 		return nil, err
 	}
@@ -145,28 +149,46 @@ func Run(ctx context.Context, st *store.Store, opt Options) (*Report, error) {
 	for _, h := range rep.Identifiers {
 		shared[[2]int64{h.Subject.ID, h.Entry.ID}] = h.Identifier.Key
 	}
-
-	var subjects []store.Subject
-	if err := st.ScreenSubjects(ctx, func(s store.Subject) error {
-		subjects = append(subjects, s)
-		return nil
-	}); err != nil {
-		return nil, err
-	}
-	rep.Subjects = len(subjects)
-	phase("subjects")
 	person := make([]bool, len(targets)) // targets naming at least one person
 	for i, t := range targets {
 		for _, ln := range t.entries {
 			person[i] = person[i] || ln.Entry.Kind == store.KindPerson
 		}
 	}
-	results, distinct, cands, err := screenAll(ctx, ix, subjects, person, rep.Threshold, opt.Workers)
+
+	// Subjects stream from SQLite into the scoring workers, so reading and
+	// scoring overlap.
+	sc := newScreener(ix, person, rep.Threshold, opt.Workers)
+	var subjects []store.Subject
+	var jobOf []*job
+	err = st.ScreenSubjects(ctx, func(s store.Subject) error {
+		subjects = append(subjects, s)
+		jobOf = append(jobOf, sc.submit(s.Name, s.Kind))
+		if len(subjects)%1024 == 0 {
+			return ctx.Err()
+		}
+		return nil
+	})
+	rep.Candidates = sc.wait()
 	if err != nil {
 		return nil, err
 	}
-	rep.Distinct, rep.Candidates = distinct, cands
+	rep.Subjects, rep.Distinct = len(subjects), len(sc.seen)
 	phase("score")
+	if len(subjects) == 0 {
+		// A list alone (imported first): nothing to screen yet, but the keys
+		// for screen --name are built now rather than on the first question.
+		if err := ensureNameKeys(ctx, st); err != nil {
+			return nil, err
+		}
+		phase("keys")
+		rep.Seconds = time.Since(start).Seconds()
+		return rep, nil
+	}
+	results := make([][]screen.Hit, len(subjects))
+	for i, j := range jobOf {
+		results[i] = j.hits
+	}
 
 	paths := map[int64]string{}
 	var matches []store.NameMatch
@@ -220,42 +242,33 @@ func Run(ctx context.Context, st *store.Store, opt Options) (*Report, error) {
 	return rep, nil
 }
 
-// screenAll scores each distinct normalised subject name once, in parallel.
-// results[i] holds subject i's hits.
-func screenAll(ctx context.Context, ix *screen.Index, subjects []store.Subject, person []bool, threshold float64, workers int) ([][]screen.Hit, int, int, error) {
-	type job struct {
-		raw, kind string
-		subs      []int
-	}
-	onlyPersons := func(ref int) bool { return person[ref] }
-	// Names repeat (a contractor's name on each payee account it uses), so
-	// each distinct written name is normalised and scored once, in the workers.
-	var jobs []*job
-	seen := map[string]*job{}
-	for i, s := range subjects {
-		k := s.Kind + "\x00" + s.Name
-		j, ok := seen[k]
-		if !ok {
-			j = &job{raw: s.Name, kind: s.Kind}
-			seen[k] = j
-			jobs = append(jobs, j)
-		}
-		j.subs = append(j.subs, i)
-	}
+// job is one distinct written name (and kind) to score.
+type job struct {
+	raw, kind string
+	hits      []screen.Hit // set by a worker
+}
+
+// screener scores distinct names on a pool of workers as they are submitted.
+// Names repeat (a contractor's name on each payee account it uses), so each
+// distinct written name is normalised and scored once.
+type screener struct {
+	seen       map[string]*job
+	next       chan *job
+	wg         sync.WaitGroup
+	mu         sync.Mutex
+	candidates int
+}
+
+func newScreener(ix *screen.Index, person []bool, threshold float64, workers int) *screener {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	results := make([][]screen.Hit, len(subjects))
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	candidates := 0
-	next := make(chan *job, 256)
+	sc := &screener{seen: map[string]*job{}, next: make(chan *job, 1024)}
+	onlyPersons := func(ref int) bool { return person[ref] }
 	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		sc.wg.Go(func() {
 			s := ix.Searcher()
-			for j := range next {
+			for j := range sc.next {
 				name := screen.Normalize(j.raw, j.kind)
 				if len(name.Tokens) == 0 {
 					continue
@@ -264,27 +277,34 @@ func screenAll(ctx context.Context, ix *screen.Index, subjects []store.Subject, 
 				if name.Kind == screen.KindPerson {
 					accept = onlyPersons
 				}
-				hits := s.Search(name, threshold, accept)
-				for _, i := range j.subs {
-					results[i] = hits // each subject index is written by one job only
-				}
+				j.hits = s.Search(name, threshold, accept)
 			}
-			mu.Lock()
-			candidates += s.Candidates
-			mu.Unlock()
-		}()
+			sc.mu.Lock()
+			sc.candidates += s.Candidates
+			sc.mu.Unlock()
+		})
 	}
-	var err error
-	for i, j := range jobs {
-		if i%1024 == 0 && ctx.Err() != nil {
-			err = ctx.Err()
-			break
-		}
-		next <- j
+	return sc
+}
+
+// submit queues a name unless the same name and kind were queued before, and
+// returns the job whose hits it will have.
+func (sc *screener) submit(raw, kind string) *job {
+	k := kind + "\x00" + raw
+	if j, ok := sc.seen[k]; ok {
+		return j
 	}
-	close(next)
-	wg.Wait()
-	return results, len(jobs), candidates, err
+	j := &job{raw: raw, kind: kind}
+	sc.seen[k] = j
+	sc.next <- j
+	return j
+}
+
+// wait lets the workers finish and returns how many pairs they scored.
+func (sc *screener) wait() int {
+	close(sc.next)
+	sc.wg.Wait()
+	return sc.candidates
 }
 
 // compatible reports whether a subject of one kind may be matched with an entry

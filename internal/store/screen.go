@@ -114,6 +114,13 @@ func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
 }
 
+// CountListNames counts the names designation lists give their entries.
+func (s *Store) CountListNames(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM nodes WHERE kind = 'name'`).Scan(&n)
+	return n, err
+}
+
 // nameNodesState is what name_keys must have been built from to be current.
 func (s *Store) nameNodesState(ctx context.Context) (count, maxID int64, err error) {
 	err = s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(max(id), 0) FROM nodes WHERE kind = 'name'`).Scan(&count, &maxID)
@@ -152,11 +159,29 @@ func (s *Store) ReplaceNameKeys(ctx context.Context, keysOf func(label, kind str
 	if _, err := tx.ExecContext(ctx, `DELETE FROM name_keys`); err != nil {
 		return fmt.Errorf("name keys: %w", err)
 	}
-	ins, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO name_keys(key, name_id, nkeys) VALUES (?, ?, ?)`)
+	// Multi-row INSERTs: one statement per keysPerInsert rows.
+	const keysPerInsert = 300
+	ins, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO name_keys(key, name_id, nkeys) VALUES `+
+		strings.TrimSuffix(strings.Repeat("(?, ?, ?),", keysPerInsert), ","))
 	if err != nil {
 		return err
 	}
 	defer ins.Close()
+	args := make([]any, 0, 3*keysPerInsert)
+	flush := func() error {
+		if len(args) == 0 {
+			return nil
+		}
+		var err error
+		if len(args) == cap(args) {
+			_, err = ins.ExecContext(ctx, args...)
+		} else {
+			_, err = tx.ExecContext(ctx, `INSERT OR IGNORE INTO name_keys(key, name_id, nkeys) VALUES `+
+				strings.TrimSuffix(strings.Repeat("(?, ?, ?),", len(args)/3), ","), args...)
+		}
+		args = args[:0]
+		return err
+	}
 	rows, err := tx.QueryContext(ctx, `SELECT n.id, n.label,
 		(SELECT en.kind FROM edges e JOIN nodes en ON en.id = e.src WHERE e.dst = n.id AND e.kind = 'alias_of' LIMIT 1)
 		FROM nodes n WHERE n.kind = 'name'`)
@@ -185,10 +210,16 @@ func (s *Store) ReplaceNameKeys(ctx context.Context, keysOf func(label, kind str
 	for _, n := range all {
 		keys := keysOf(n.label, n.kind)
 		for _, k := range keys {
-			if _, err := ins.ExecContext(ctx, k, n.id, len(keys)); err != nil {
-				return fmt.Errorf("name keys: %w", err)
+			args = append(args, k, n.id, len(keys))
+			if len(args) == cap(args) {
+				if err := flush(); err != nil {
+					return fmt.Errorf("name keys: %w", err)
+				}
 			}
 		}
+	}
+	if err := flush(); err != nil {
+		return fmt.Errorf("name keys: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO screen_state(id, names, max_name, keys_built) VALUES (1, ?, ?, ?)
 		ON CONFLICT(id) DO UPDATE SET names = excluded.names, max_name = excluded.max_name, keys_built = excluded.keys_built`,
@@ -247,20 +278,17 @@ func (s *Store) ScreenSubjects(ctx context.Context, fn func(Subject) error) erro
 	queries := []struct {
 		sql, kind, field string
 	}{
-		{`SELECT n.id, n.key, n.kind, n.label,
-			json_object('name', json_extract(n.attrs, '$.name'), 'dob', json_extract(n.attrs, '$.dob'),
-			  'country', json_extract(n.attrs, '$.country'), 'country_code', json_extract(n.attrs, '$.country_code'),
-			  'nationality', json_extract(n.attrs, '$.nationality')),
-			coalesce(ns.source_id, 0), coalesce(ns.line, 0)
-			FROM nodes n LEFT JOIN node_sources ns ON ns.node_id = n.id AND ns.line =
-			  (SELECT min(line) FROM node_sources x WHERE x.node_id = n.id)
-			WHERE n.kind = 'contractor' AND json_extract(n.attrs, '$.name') IS NOT NULL
-			GROUP BY n.id ORDER BY n.id`, "person", "name"},
-		{`SELECT n.id, n.key, n.kind, n.label, NULL,
+		{`SELECT n.id, n.key, n.kind, n.label, json_extract(n.attrs, '$.name'), json_extract(n.attrs, '$.dob'),
+			  json_extract(n.attrs, '$.country'), json_extract(n.attrs, '$.country_code'), json_extract(n.attrs, '$.nationality'),
+			  coalesce((SELECT source_id FROM node_sources x WHERE x.node_id = n.id ORDER BY line LIMIT 1), 0),
+			  coalesce((SELECT line FROM node_sources x WHERE x.node_id = n.id ORDER BY line LIMIT 1), 0)
+			FROM nodes n WHERE n.kind = 'contractor' AND json_extract(n.attrs, '$.name') IS NOT NULL
+			ORDER BY n.id`, "person", "name"},
+		{`SELECT n.id, n.key, n.kind, n.label, NULL, NULL, NULL, NULL, NULL,
 			coalesce((SELECT source_id FROM ledger WHERE payer_id = n.id ORDER BY date LIMIT 1), 0),
 			coalesce((SELECT line FROM ledger WHERE payer_id = n.id ORDER BY date LIMIT 1), 0)
 			FROM nodes n WHERE n.kind = 'client' ORDER BY n.id`, "", "payer"},
-		{`SELECT n.id, n.key, n.kind, p.name, NULL, p.source_id, p.line
+		{`SELECT n.id, n.key, n.kind, p.name, NULL, NULL, NULL, NULL, NULL, p.source_id, p.line
 			FROM payee_names p JOIN nodes n ON n.id = p.payee_id ORDER BY p.payee_id, p.name`, "", "beneficiary_name"},
 	}
 	for _, q := range queries {
@@ -279,17 +307,26 @@ func (s *Store) eachSubject(ctx context.Context, q, kind, field string, fn func(
 	defer rows.Close()
 	for rows.Next() {
 		sub := Subject{Kind: kind, Field: field}
-		var attrs sql.NullString
-		if err := rows.Scan(&sub.Node.ID, &sub.Node.Key, &sub.Node.Kind, &sub.Name, &attrs, &sub.Source, &sub.Line); err != nil {
+		var name, dob, country, cc, nat sql.NullString
+		if err := rows.Scan(&sub.Node.ID, &sub.Node.Key, &sub.Node.Kind, &sub.Name, &name, &dob, &country, &cc, &nat,
+			&sub.Source, &sub.Line); err != nil {
 			return fmt.Errorf("screen subjects: %w", err)
 		}
 		if sub.Node.Kind != KindAccount {
 			sub.Node.Label = sub.Name
 		}
-		if attrs.Valid {
-			json.Unmarshal([]byte(attrs.String), &sub.Attrs)
-			if name, ok := sub.Attrs["name"].(string); ok {
-				sub.Name = name
+		if name.Valid {
+			sub.Name = name.String
+		}
+		for _, a := range []struct {
+			k string
+			v sql.NullString
+		}{{"dob", dob}, {"country", country}, {"country_code", cc}, {"nationality", nat}} {
+			if a.v.Valid && a.v.String != "" {
+				if sub.Attrs == nil {
+					sub.Attrs = map[string]any{}
+				}
+				sub.Attrs[a.k] = a.v.String
 			}
 		}
 		if err := fn(sub); err != nil {

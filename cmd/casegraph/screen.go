@@ -42,6 +42,12 @@ name alone is "possible". Every hit explains its score.
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
+			if threshold <= 0 || threshold > 1 {
+				return fmt.Errorf("--threshold %g: want a score above 0 and at most 1", threshold)
+			}
+			if cmd.Flags().Changed("name") && strings.TrimSpace(name) == "" {
+				return fmt.Errorf("--name is empty: give the name to screen")
+			}
 			st, err := a.open(ctx, false)
 			if err != nil {
 				return err

@@ -54,5 +54,15 @@ func Name(ctx context.Context, st *store.Store, name, kind string, threshold flo
 		hits = append(hits, makeHit(name, nil, m, ln))
 	}
 	sortHits(hits)
-	return hits, nil
+	// An entry listed under several names that all resemble this one is one
+	// hit: its best name.
+	seen := map[string]bool{}
+	best := hits[:0]
+	for _, h := range hits {
+		if !seen[h.Entry.Key] {
+			seen[h.Entry.Key] = true
+			best = append(best, h)
+		}
+	}
+	return best, nil
 }

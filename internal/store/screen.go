@@ -284,9 +284,15 @@ func (s *Store) ScreenSubjects(ctx context.Context, fn func(Subject) error) erro
 			  coalesce((SELECT line FROM node_sources x WHERE x.node_id = n.id ORDER BY line LIMIT 1), 0)
 			FROM nodes n WHERE n.kind = 'contractor' AND json_extract(n.attrs, '$.name') IS NOT NULL
 			ORDER BY n.id`, "person", "name"},
+		// A client's name comes from a ledger's payer column: the row that
+		// made it hold its account, else its first payment.
 		{`SELECT n.id, n.key, n.kind, n.label, NULL, NULL, NULL, NULL, NULL,
-			coalesce((SELECT source_id FROM ledger WHERE payer_id = n.id ORDER BY date LIMIT 1), 0),
-			coalesce((SELECT line FROM ledger WHERE payer_id = n.id ORDER BY date LIMIT 1), 0)
+			coalesce((SELECT es.source_id FROM edges e JOIN edge_sources es ON es.edge_id = e.id
+			            WHERE e.src = n.id AND e.kind = 'holds' ORDER BY es.source_id, es.line LIMIT 1),
+			         (SELECT source_id FROM ledger WHERE payer_id = n.id ORDER BY date LIMIT 1), 0),
+			coalesce((SELECT es.line FROM edges e JOIN edge_sources es ON es.edge_id = e.id
+			            WHERE e.src = n.id AND e.kind = 'holds' ORDER BY es.source_id, es.line LIMIT 1),
+			         (SELECT line FROM ledger WHERE payer_id = n.id ORDER BY date LIMIT 1), 0)
 			FROM nodes n WHERE n.kind = 'client' ORDER BY n.id`, "", "payer"},
 		{`SELECT n.id, n.key, n.kind, p.name, NULL, NULL, NULL, NULL, NULL, p.source_id, p.line
 			FROM payee_names p JOIN nodes n ON n.id = p.payee_id ORDER BY p.payee_id, p.name`, "", "beneficiary_name"},

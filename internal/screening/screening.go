@@ -136,6 +136,20 @@ func Run(ctx context.Context, st *store.Store, opt Options) (*Report, error) {
 		rep.Seconds = time.Since(start).Seconds()
 		return rep, nil
 	}
+	if has, err := st.HasSubjects(ctx); err != nil || !has {
+		if err != nil {
+			return nil, err
+		}
+		// A list alone (imported first): nothing to screen yet, but the keys
+		// for screen --name are built now rather than on the first question.
+		rep.Targets = nNames
+		if err := ensureNameKeys(ctx, st); err != nil {
+			return nil, err
+		}
+		phase("keys")
+		rep.Seconds = time.Since(start).Seconds()
+		return rep, nil
+	}
 	ix, targets, err := loadIndex(ctx, st)
 	if err != nil {
 		return nil, err
@@ -175,16 +189,6 @@ func Run(ctx context.Context, st *store.Store, opt Options) (*Report, error) {
 	}
 	rep.Subjects, rep.Distinct = len(subjects), len(sc.seen)
 	phase("score")
-	if len(subjects) == 0 {
-		// A list alone (imported first): nothing to screen yet, but the keys
-		// for screen --name are built now rather than on the first question.
-		if err := ensureNameKeys(ctx, st); err != nil {
-			return nil, err
-		}
-		phase("keys")
-		rep.Seconds = time.Since(start).Seconds()
-		return rep, nil
-	}
 	results := make([][]screen.Hit, len(subjects))
 	for i, j := range jobOf {
 		results[i] = j.hits

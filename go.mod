@@ -3,6 +3,7 @@ module github.com/casegraph/casegraph
 go 1.26.0
 
 require (
+	github.com/dominikbraun/graph v0.23.0
 	github.com/mattn/go-sqlite3 v1.14.53
 	github.com/nyaruka/phonenumbers v1.8.1
 	github.com/spf13/cobra v1.10.2

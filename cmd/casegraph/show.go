@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -46,19 +47,9 @@ func (a *app) showCmd() *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			n, err := st.NodeByKey(ctx, args[0])
-			if err != nil && !strings.Contains(args[0], ":") {
-				// A bare id is most often a contractor's: FL-000123.
-				if c, cerr := st.NodeByKey(ctx, store.KindContractor+":"+args[0]); cerr == nil {
-					n, err = c, nil
-				}
-			}
+			n, err := resolveKey(ctx, st, args[0])
 			if err != nil {
-				_, value, _ := strings.Cut(args[0], ":")
-				if value == "" {
-					value = args[0]
-				}
-				return fmt.Errorf("%w (keys are kind:value; try: casegraph search %q)", err, value)
+				return err
 			}
 			res := showResult{Node: n}
 			var total int
@@ -83,6 +74,25 @@ func (a *app) showCmd() *cobra.Command {
 	cmd.Flags().IntVar(&limit, "limit", 200, "most links to list in each direction (hubs have thousands)")
 	cmd.Flags().IntVar(&srcLimit, "sources", 10, "most source rows to list per fact")
 	return cmd
+}
+
+// resolveKey finds the node a user named: by key, or by a bare contractor id.
+func resolveKey(ctx context.Context, st *store.Store, arg string) (store.Node, error) {
+	n, err := st.NodeByKey(ctx, arg)
+	if err != nil && !strings.Contains(arg, ":") {
+		// A bare id is most often a contractor's: FL-000123.
+		if c, cerr := st.NodeByKey(ctx, store.KindContractor+":"+arg); cerr == nil {
+			n, err = c, nil
+		}
+	}
+	if err != nil {
+		_, value, _ := strings.Cut(arg, ":")
+		if value == "" {
+			value = arg
+		}
+		return n, fmt.Errorf("%s: %w (keys are kind:value; try: casegraph search %q)", s(arg), err, s(value))
+	}
+	return n, nil
 }
 
 func printShow(out io.Writer, r showResult) {

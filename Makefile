@@ -28,7 +28,7 @@ test:
 
 # bench: Go micro-benchmarks, then the end-to-end import benchmark (scripts in samples/bench).
 bench: build
-	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./internal/...
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./internal/... ./graphs/...
 	$(GO) run -tags $(TAGS) ./samples/bench -bin ./$(BIN) -dir $(BENCH_DIR) \
 		-contractors $(BENCH_CONTRACTORS) -payments $(BENCH_PAYMENTS)
 

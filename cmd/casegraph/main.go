@@ -76,7 +76,7 @@ The case database is --db PATH, else $CASEGRAPH_DB, else ./casegraph.db.`,
 			pprof.StopCPUProfile()
 		}
 	}
-	root.AddCommand(a.importCmd(), a.statsCmd(), a.searchCmd(), a.showCmd(), a.listsCmd(), a.demoCmd(), a.screenCmd(), a.riskCmd(), a.clustersCmd(), a.pathCmd())
+	root.AddCommand(a.importCmd(), a.statsCmd(), a.searchCmd(), a.showCmd(), a.listsCmd(), a.demoCmd(), a.screenCmd(), a.riskCmd(), a.clustersCmd(), a.pathCmd(), a.exportCmd())
 	return root
 }
 

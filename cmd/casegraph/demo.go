@@ -9,16 +9,19 @@ import (
 
 	"github.com/casegraph/casegraph/internal/demo"
 	"github.com/casegraph/casegraph/internal/store"
+	"github.com/casegraph/casegraph/ui"
 )
 
 func (a *app) demoCmd() *cobra.Command {
-	return &cobra.Command{
+	var noTUI bool
+	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "Build a case database from the bundled synthetic sample and open it",
 		Long: `demo writes the embedded sample (about 300 contractors and 3,000 payments, with
 planted IT-worker networks) and the North Korea-related entries of the OFAC SDN
 list next to a fresh case database — in a temporary
-directory, or at --db — imports it, and shows it.`,
+directory, or at --db — imports and screens it, ranks the risk, and opens the
+workbench on it (on a terminal; otherwise, or with --no-tui, it prints the summary).`,
 		Example: "  casegraph demo\n  casegraph demo --db demo.db && casegraph --db demo.db show contractor:FL-000001",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -49,6 +52,9 @@ directory, or at --db — imports it, and shows it.`,
 			}
 			rep := loaded.Screen
 			fmt.Fprintf(out, "screened %d names: %d name hits, %d identifier hits\n", rep.Subjects, len(rep.NameHits), len(rep.Identifiers))
+			if a.interactive(cmd) && !noTUI {
+				return ui.Run(ctx, st, ui.Options{DebugLog: a.debugLog, Open: a.openKey})
+			}
 			stats, err := st.Stats(ctx)
 			if err != nil {
 				return err
@@ -61,4 +67,6 @@ directory, or at --db — imports it, and shows it.`,
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&noTUI, "no-tui", false, "print the summary instead of opening the workbench")
+	return cmd
 }

@@ -13,6 +13,9 @@ import (
 	"runtime/pprof"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/casegraph/casegraph/ui"
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; otherwise it is
@@ -31,6 +34,12 @@ func main() {
 	}
 }
 
+// interactive reports whether the workbench can run: output to a terminal.
+func (a *app) interactive(cmd *cobra.Command) bool {
+	f, ok := cmd.OutOrStdout().(*os.File)
+	return ok && term.IsTerminal(int(f.Fd())) && term.IsTerminal(int(os.Stdin.Fd()))
+}
+
 // silentError is an error already reported to the user.
 type silentError struct{ error }
 
@@ -38,6 +47,8 @@ type silentError struct{ error }
 type app struct {
 	dbFlag     string
 	cpuProfile string
+	debugLog   string
+	openKey    string
 }
 
 func newRoot() *cobra.Command {
@@ -49,17 +60,30 @@ func newRoot() *cobra.Command {
 into one local SQLite graph and shows how a freelancer's identities, payout accounts
 and wallets connect — through which records.
 
+With no command, casegraph opens the workbench (a terminal UI) on the database;
+when its output is not a terminal it prints the database summary instead.
+
 The case database is --db PATH, else $CASEGRAPH_DB, else ./casegraph.db.`,
 		Version:       buildVersion(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			// Until the workbench lands, the bare command summarises the database.
-			return a.runStats(cmd, false)
+			if !a.interactive(cmd) {
+				// Not a terminal (a pipe, a script): the summary instead of the workbench.
+				return a.runStats(cmd, false)
+			}
+			st, err := a.open(cmd.Context(), false)
+			if err != nil {
+				return fmt.Errorf("%w\n(casegraph demo opens the workbench on the bundled sample)", err)
+			}
+			defer st.Close()
+			return ui.Run(cmd.Context(), st, ui.Options{DebugLog: a.debugLog, Open: a.openKey})
 		},
 	}
 	root.PersistentFlags().StringVar(&a.dbFlag, "db", "", "case database file (default $CASEGRAPH_DB or ./casegraph.db)")
 	root.PersistentFlags().StringVar(&a.cpuProfile, "cpuprofile", "", "write a CPU profile to this file (for developers)")
+	root.PersistentFlags().StringVar(&a.debugLog, "debug", "", "workbench: append a debug log to this file")
+	root.PersistentFlags().StringVar(&a.openKey, "open", "", "workbench: open this node after the dashboard")
 	root.PersistentFlags().MarkHidden("cpuprofile")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		if a.cpuProfile == "" {

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/casegraph/casegraph/internal/importer"
+	"github.com/casegraph/casegraph/internal/risk"
 	"github.com/casegraph/casegraph/internal/screening"
 	"github.com/casegraph/casegraph/internal/store"
 	"github.com/casegraph/casegraph/samples"
@@ -51,7 +52,7 @@ type Loaded struct {
 }
 
 // Load writes the sample into dir, imports contractors, payments and the list
-// into st, and screens the result.
+// into st, screens the result and ranks the risk.
 func Load(ctx context.Context, st *store.Store, dir string) (*Loaded, error) {
 	files, err := Write(dir)
 	if err != nil {
@@ -75,6 +76,9 @@ func Load(ctx context.Context, st *store.Store, dir string) (*Loaded, error) {
 	}
 	if l.Screen, err = screening.Run(ctx, st, screening.Options{}); err != nil {
 		return nil, fmt.Errorf("demo screen: %w", err)
+	}
+	if _, err = risk.Compute(ctx, st, risk.Options{}); err != nil {
+		return nil, fmt.Errorf("demo risk: %w", err)
 	}
 	return l, nil
 }

@@ -1,0 +1,101 @@
+// Package ui starts the workbench: it builds the shared Common value, the
+// screens, and the Bubble Tea program on a case database.
+package ui
+
+import (
+	"context"
+	"io"
+	"log"
+	"os"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/casegraph/casegraph/internal/store"
+	"github.com/casegraph/casegraph/ui/app"
+	"github.com/casegraph/casegraph/ui/common"
+	"github.com/casegraph/casegraph/ui/dashboard"
+	"github.com/casegraph/casegraph/ui/entity"
+	"github.com/casegraph/casegraph/ui/paths"
+	"github.com/casegraph/casegraph/ui/styles"
+)
+
+// Options configure a workbench run.
+type Options struct {
+	// DebugLog, when not empty, is a file the workbench logs to (never the
+	// terminal it draws on).
+	DebugLog string
+	// Open, when not empty, is a node key to open after the dashboard.
+	Open string
+}
+
+// NewCommon builds the value every screen shares.
+func NewCommon(ctx context.Context, st *store.Store, logger *log.Logger) *common.Common {
+	if logger == nil {
+		logger = log.New(io.Discard, "", 0)
+	}
+	return &common.Common{Ctx: ctx, Store: st, Styles: styles.New(), Keys: common.DefaultKeyMap(), Log: logger}
+}
+
+// Screens are the workbench's screens.
+func Screens() app.Screens {
+	return app.Screens{
+		Dashboard: dashboard.New,
+		Entity:    entity.New,
+		Paths:     paths.New,
+		Search:    func(c *common.Common) common.Screen { return notYet(c, "Search") },
+		Risk:      func(c *common.Common) common.Screen { return notYet(c, "Risk") },
+		Clusters:  func(c *common.Common) common.Screen { return notYet(c, "Clusters") },
+		Graph:     func(c *common.Common, k string) common.Screen { return notYet(c, "Graph") },
+		Payments:  func(c *common.Common, k string) common.Screen { return notYet(c, "Payments") },
+		Export:    func(c *common.Common, k string) common.Screen { return notYet(c, "Export") },
+		Import:    func(c *common.Common) common.Screen { return notYet(c, "Import") },
+	}
+}
+
+// NewModel returns the root model, opening key after the dashboard when set.
+func NewModel(c *common.Common, open string) *app.Model {
+	s := Screens()
+	m := app.New(c, s, nil)
+	if open != "" {
+		m.Open(open)
+	}
+	return m
+}
+
+// Run opens the workbench on st until the user quits.
+func Run(ctx context.Context, st *store.Store, opt Options) error {
+	logger := log.New(io.Discard, "", 0)
+	if opt.DebugLog != "" {
+		f, err := os.OpenFile(opt.DebugLog, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		logger = log.New(f, "casegraph ", log.LstdFlags|log.Lmicroseconds)
+		logger.Printf("workbench on %s", st.Path())
+	}
+	c := NewCommon(ctx, st, logger)
+	p := tea.NewProgram(NewModel(c, opt.Open), tea.WithContext(ctx))
+	_, err := p.Run()
+	if err == tea.ErrProgramKilled && ctx.Err() != nil {
+		return nil
+	}
+	return err
+}
+
+// placeholder is a screen still to be written.
+type placeholder struct {
+	c     *common.Common
+	title string
+}
+
+func notYet(c *common.Common, title string) common.Screen { return &placeholder{c, title} }
+
+func (p *placeholder) Init() tea.Cmd                           { return nil }
+func (p *placeholder) Update(tea.Msg) (common.Screen, tea.Cmd) { return p, nil }
+func (p *placeholder) View() string                            { return p.title + " is not available yet" }
+func (p *placeholder) SetSize(int, int)                        {}
+func (p *placeholder) Title() string                           { return p.title }
+func (p *placeholder) ShortHelp() []key.Binding                { return nil }
+func (p *placeholder) FullHelp() [][]key.Binding               { return nil }

@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"charm.land/bubbles/v2/key"
-	"github.com/charmbracelet/x/ansi"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/casegraph/casegraph/ui/common"
 	"github.com/casegraph/casegraph/ui/uitest"

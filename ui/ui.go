@@ -13,10 +13,14 @@ import (
 
 	"github.com/casegraph/casegraph/internal/store"
 	"github.com/casegraph/casegraph/ui/app"
+	"github.com/casegraph/casegraph/ui/clusters"
 	"github.com/casegraph/casegraph/ui/common"
 	"github.com/casegraph/casegraph/ui/dashboard"
 	"github.com/casegraph/casegraph/ui/entity"
+	"github.com/casegraph/casegraph/ui/exportdlg"
+	"github.com/casegraph/casegraph/ui/importdlg"
 	"github.com/casegraph/casegraph/ui/paths"
+	"github.com/casegraph/casegraph/ui/risklist"
 	"github.com/casegraph/casegraph/ui/styles"
 )
 
@@ -44,12 +48,12 @@ func Screens() app.Screens {
 		Entity:    entity.New,
 		Paths:     paths.New,
 		Search:    func(c *common.Common) common.Screen { return notYet(c, "Search") },
-		Risk:      func(c *common.Common) common.Screen { return notYet(c, "Risk") },
-		Clusters:  func(c *common.Common) common.Screen { return notYet(c, "Clusters") },
+		Risk:      risklist.New,
+		Clusters:  clusters.New,
 		Graph:     func(c *common.Common, k string) common.Screen { return notYet(c, "Graph") },
 		Payments:  func(c *common.Common, k string) common.Screen { return notYet(c, "Payments") },
-		Export:    func(c *common.Common, k string) common.Screen { return notYet(c, "Export") },
-		Import:    func(c *common.Common) common.Screen { return notYet(c, "Import") },
+		Export:    exportdlg.New,
+		Import:    importdlg.New,
 	}
 }
 

@@ -25,7 +25,23 @@ func main() {
 	seed := flag.Int("seed", 1, "generator seed")
 	sdn := flag.String("sdn", "../shared/data/ofac-csv/2023-12-29", "OFAC SDN CSV set to time (skipped when absent)")
 	un := flag.String("un", "../shared/data/un-xml/UN_consolidated_2026-02-27.xml", "UN consolidated list screened with the SDN set")
+	probe := flag.String("tui-probe", "", "internal: measure the workbench on this database and print JSON")
+	tuiOnly := flag.Bool("tui", false, "only the workbench figures, on the existing benchmark database")
 	flag.Parse()
+	if *probe != "" {
+		if err := probeTUI(*probe); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if *tuiOnly {
+		if err := runTUI(*dir); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*bin, *dir, *contractors, *payments, *seed); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
@@ -39,6 +55,10 @@ func main() {
 		os.Exit(1)
 	}
 	if err := runGraphs(*dir, *contractors); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+	if err := runTUI(*dir); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}

@@ -18,13 +18,13 @@ import (
 
 // data is everything the dashboard shows, read in one command.
 type data struct {
-	sum      *store.Summary
-	lists    []store.ListVersion
-	top      []store.RiskScore
-	run      *store.RiskRun
-	clusters []store.Cluster
-	touched  []store.Touched
-	latest   *store.ListVersion
+	lists        []store.ListVersion
+	top          []store.RiskScore
+	run          *store.RiskRun
+	clusters     []store.Cluster
+	clusterStats store.ClusterStats
+	touched      []store.Touched
+	latest       *store.ListVersion
 }
 
 type loadedMsg struct {
@@ -42,6 +42,7 @@ type row struct {
 type Model struct {
 	c      *common.Common
 	d      *data
+	sum    *store.Summary
 	err    error
 	rows   []row
 	list   common.List
@@ -56,16 +57,15 @@ func New(c *common.Common) common.Screen {
 	return m
 }
 
-// Init loads the data.
+// Init loads the data: what the analyst acts on first (lists, ranking,
+// clusters, the latest delta) in one command, the counts — which read whole
+// indexes, a tenth of a second on a million-payment database — in another.
 func (m *Model) Init() tea.Cmd { return m.load() }
 
 func (m *Model) load() tea.Cmd {
-	return m.c.Query(func(ctx context.Context, st *store.Store) tea.Msg {
+	quick := m.c.Query(func(ctx context.Context, st *store.Store) tea.Msg {
 		d := &data{}
 		var err error
-		if d.sum, err = st.Summary(ctx); err != nil {
-			return loadedMsg{err: err}
-		}
 		if d.lists, err = st.ListVersions(ctx); err != nil {
 			return loadedMsg{err: err}
 		}
@@ -75,14 +75,17 @@ func (m *Model) load() tea.Cmd {
 		if d.run, err = st.LastRiskRun(ctx); err != nil {
 			return loadedMsg{err: err}
 		}
-		if d.clusters, err = st.Clusters(ctx); err != nil {
+		if d.clusterStats, err = st.ClusterStats(ctx); err != nil {
+			return loadedMsg{err: err}
+		}
+		if d.clusters, err = st.ClusterRange(ctx, 0, 5); err != nil {
 			return loadedMsg{err: err}
 		}
 		// The latest version that changed something: what an analyst opens
 		// the workbench to look at after a list update.
-		for i := len(d.lists) - 1; i >= 0; i-- {
+		for i := len(d.lists) - 1; i > 0; i-- {
 			v := d.lists[i]
-			if i > 0 && v.Added+v.Removed+v.Changed > 0 {
+			if v.Added+v.Removed+v.Changed > 0 {
 				d.latest = &d.lists[i]
 				if d.touched, err = st.TouchedByVersion(ctx, v.ID, 8); err != nil {
 					return loadedMsg{err: err}
@@ -92,6 +95,16 @@ func (m *Model) load() tea.Cmd {
 		}
 		return loadedMsg{d: d}
 	})
+	counts := m.c.Query(func(ctx context.Context, st *store.Store) tea.Msg {
+		sum, err := st.Summary(ctx)
+		return countsMsg{sum: sum, err: err}
+	})
+	return tea.Batch(quick, counts)
+}
+
+type countsMsg struct {
+	sum *store.Summary
+	err error
 }
 
 // Update handles the loaded data and navigation.
@@ -99,6 +112,16 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
 		m.d, m.err = msg.d, msg.err
+		if m.d != nil {
+			m.build()
+		}
+		return m, nil
+	case countsMsg:
+		if msg.err != nil {
+			m.err = msg.err
+			return m, nil
+		}
+		m.sum = msg.sum
 		if m.d != nil {
 			m.build()
 		}
@@ -163,10 +186,14 @@ func (m *Model) build() {
 	d := m.d
 	var rows []row
 	text := func(s string) { rows = append(rows, row{text: s}) }
-	s := d.sum
-	text(st.Title.Render("Case database ") + st.Key.Render(common.Clean(filepath.Base(s.Path))))
-	text(fmt.Sprintf("%d contractors · %d payments · %d nodes · %d edges · %d designated entries · %d name matches",
-		s.Contractors, s.Payments, s.Nodes, s.Edges, s.Designated, s.NameMatches))
+	if s := m.sum; s != nil {
+		text(st.Title.Render("Case database ") + st.Key.Render(common.Clean(filepath.Base(s.Path))))
+		text(fmt.Sprintf("%d contractors · %d payments · %d nodes · %d edges · %d designated entries · %d name matches",
+			s.Contractors, s.Payments, s.Nodes, s.Edges, s.Designated, s.NameMatches))
+	} else {
+		text(st.Title.Render("Case database ") + st.Key.Render(common.Clean(filepath.Base(m.c.Store.Path()))))
+		text(st.Dim.Render("counting…"))
+	}
 	text("")
 	text(st.Title.Render("Lists loaded"))
 	if len(d.lists) == 0 {
@@ -198,19 +225,15 @@ func (m *Model) build() {
 			common.Clean(r.Label), st.Dim.Render(common.Clean(r.Cluster)))})
 	}
 	text("")
-	text(st.Title.Render(fmt.Sprintf("Clusters (%d)", len(d.clusters))))
-	for i, c := range d.clusters {
-		if i == 5 {
-			text(st.Dim.Render(fmt.Sprintf("  … %d more (C)", len(d.clusters)-5)))
-			break
-		}
+	text(st.Title.Render(fmt.Sprintf("Clusters (%d, %d linked)", d.clusterStats.Clusters, d.clusterStats.Linked)))
+	for _, c := range d.clusters {
 		link := st.Dim.Render("no designated link")
 		if c.Link != nil {
 			link = st.Designated.Render("linked")
 		}
-		first := ""
-		if len(c.Members) > 0 {
-			first = c.Members[0].Key
+		first := strings.TrimPrefix(c.ID, "cluster:")
+		if first != "" {
+			first = store.KindContractor + ":" + first
 		}
 		rows = append(rows, row{key: first, text: fmt.Sprintf("  %-20s %2d profiles  %s  %s", common.Clean(c.ID), c.Size,
 			st.Risk.Render(fmt.Sprintf("%.2f", c.Score)), link)})

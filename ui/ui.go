@@ -21,6 +21,7 @@ import (
 	"github.com/casegraph/casegraph/ui/importdlg"
 	"github.com/casegraph/casegraph/ui/paths"
 	"github.com/casegraph/casegraph/ui/risklist"
+	"github.com/casegraph/casegraph/ui/search"
 	"github.com/casegraph/casegraph/ui/styles"
 )
 
@@ -47,7 +48,7 @@ func Screens() app.Screens {
 		Dashboard: dashboard.New,
 		Entity:    entity.New,
 		Paths:     paths.New,
-		Search:    func(c *common.Common) common.Screen { return notYet(c, "Search") },
+		Search:    search.New,
 		Risk:      risklist.New,
 		Clusters:  clusters.New,
 		Graph:     func(c *common.Common, k string) common.Screen { return notYet(c, "Graph") },

@@ -150,6 +150,9 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		return nil, false
 	}
+	if _, ok := m.current().(Capturer); ok && key.Matches(msg, k.Search) {
+		return nil, false // a screen that takes text uses / to go back to its input
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit, true

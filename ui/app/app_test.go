@@ -33,7 +33,15 @@ func (f *fake) Title() string             { return f.title }
 func (f *fake) ShortHelp() []key.Binding  { return nil }
 func (f *fake) FullHelp() [][]key.Binding { return nil }
 func (f *fake) Subject() string           { return f.subject }
-func (f *fake) Capturing() bool           { return f.capturing }
+
+// typing is a fake that takes text (a Capturer), like the search screen.
+type typing struct{ fake }
+
+func (f *typing) Capturing() bool { return f.capturing }
+func (f *typing) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	f.fake.Update(msg)
+	return f, nil
+}
 
 func newModel(t *testing.T) (*Model, map[string]int) {
 	c := uitest.Common(t)
@@ -44,7 +52,7 @@ func newModel(t *testing.T) (*Model, map[string]int) {
 			opened[k]++
 			return &fake{title: k, subject: k}
 		},
-		Search:   func(*common.Common) common.Screen { return &fake{title: "Search", capturing: true} },
+		Search:   func(*common.Common) common.Screen { return &typing{fake{title: "Search", capturing: true}} },
 		Risk:     func(*common.Common) common.Screen { return &fake{title: "Risk"} },
 		Clusters: func(*common.Common) common.Screen { return &fake{title: "Clusters"} },
 		Paths: func(_ *common.Common, k, marked string) common.Screen {
@@ -122,9 +130,9 @@ func TestCapturingScreensGetTypedText(t *testing.T) {
 	m, _ := newModel(t)
 	send(m, uitest.KeyMsg("/"))
 	send(m, uitest.KeyMsg("q"), uitest.KeyMsg("p"), uitest.KeyMsg("?"))
-	f, ok := m.current().(*fake)
+	f, ok := m.current().(*typing)
 	if !ok || f.title != "Search" || f.typed != "qp?" {
-		t.Fatalf("search got %q (screen %q)", f.typed, m.current().Title())
+		t.Fatalf("search screen %q: %#v", m.current().Title(), m.current())
 	}
 	if m.help {
 		t.Error("? opened the help while typing")

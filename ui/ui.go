@@ -20,6 +20,7 @@ import (
 	"github.com/casegraph/casegraph/ui/exportdlg"
 	"github.com/casegraph/casegraph/ui/importdlg"
 	"github.com/casegraph/casegraph/ui/paths"
+	"github.com/casegraph/casegraph/ui/payments"
 	"github.com/casegraph/casegraph/ui/risklist"
 	"github.com/casegraph/casegraph/ui/search"
 	"github.com/casegraph/casegraph/ui/styles"
@@ -52,7 +53,7 @@ func Screens() app.Screens {
 		Risk:      risklist.New,
 		Clusters:  clusters.New,
 		Graph:     func(c *common.Common, k string) common.Screen { return notYet(c, "Graph") },
-		Payments:  func(c *common.Common, k string) common.Screen { return notYet(c, "Payments") },
+		Payments:  payments.New,
 		Export:    exportdlg.New,
 		Import:    importdlg.New,
 	}

@@ -8,7 +8,6 @@ import (
 	"log"
 	"os"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/casegraph/casegraph/internal/store"
@@ -18,6 +17,7 @@ import (
 	"github.com/casegraph/casegraph/ui/dashboard"
 	"github.com/casegraph/casegraph/ui/entity"
 	"github.com/casegraph/casegraph/ui/exportdlg"
+	"github.com/casegraph/casegraph/ui/graphview"
 	"github.com/casegraph/casegraph/ui/importdlg"
 	"github.com/casegraph/casegraph/ui/paths"
 	"github.com/casegraph/casegraph/ui/payments"
@@ -52,7 +52,7 @@ func Screens() app.Screens {
 		Search:    search.New,
 		Risk:      risklist.New,
 		Clusters:  clusters.New,
-		Graph:     func(c *common.Common, k string) common.Screen { return notYet(c, "Graph") },
+		Graph:     graphview.New,
 		Payments:  payments.New,
 		Export:    exportdlg.New,
 		Import:    importdlg.New,
@@ -89,19 +89,3 @@ func Run(ctx context.Context, st *store.Store, opt Options) error {
 	}
 	return err
 }
-
-// placeholder is a screen still to be written.
-type placeholder struct {
-	c     *common.Common
-	title string
-}
-
-func notYet(c *common.Common, title string) common.Screen { return &placeholder{c, title} }
-
-func (p *placeholder) Init() tea.Cmd                           { return nil }
-func (p *placeholder) Update(tea.Msg) (common.Screen, tea.Cmd) { return p, nil }
-func (p *placeholder) View() string                            { return p.title + " is not available yet" }
-func (p *placeholder) SetSize(int, int)                        {}
-func (p *placeholder) Title() string                           { return p.title }
-func (p *placeholder) ShortHelp() []key.Binding                { return nil }
-func (p *placeholder) FullHelp() [][]key.Binding               { return nil }

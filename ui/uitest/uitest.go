@@ -7,6 +7,7 @@ package uitest
 import (
 	"context"
 	"flag"
+	"fmt"
 	"io"
 	"log"
 	"os"
@@ -44,8 +45,9 @@ var (
 func DemoDB(t testing.TB) string {
 	t.Helper()
 	once.Do(func() {
-		dir, e := os.MkdirTemp("", "casegraph-ui-")
-		if e != nil {
+		removeStale()
+		dir := filepath.Join(os.TempDir(), fmt.Sprintf("casegraph-ui-%d", os.Getpid()))
+		if e := os.MkdirAll(dir, 0o755); e != nil {
 			err = e
 			return
 		}
@@ -66,6 +68,22 @@ func DemoDB(t testing.TB) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// removeStale deletes the demo databases of test binaries that have exited
+// (a test binary cannot remove its own after its last test without a
+// TestMain in every package).
+func removeStale() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), "casegraph-ui-*"))
+	for _, d := range dirs {
+		var pid int
+		if _, err := fmt.Sscanf(filepath.Base(d), "casegraph-ui-%d", &pid); err != nil || pid == os.Getpid() {
+			continue
+		}
+		if _, err := os.Stat(fmt.Sprintf("/proc/%d", pid)); os.IsNotExist(err) {
+			os.RemoveAll(d)
+		}
+	}
 }
 
 // Common opens the demo database and returns a Common over it.

@@ -63,7 +63,7 @@ func (tm *tmux) waitFor(wants ...string) string {
 
 // TestWorkbenchEndToEndInTmux runs the built binary in tmux at 80×24: the
 // dashboard, a planted profile from the top of the ranking, why it is risky,
-// its paths with source rows, back, help, quit.
+// its paths with source rows, back, its graph, an export to GraphML, help, quit.
 func TestWorkbenchEndToEndInTmux(t *testing.T) {
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "casegraph")
@@ -72,7 +72,7 @@ func TestWorkbenchEndToEndInTmux(t *testing.T) {
 	}
 	db := filepath.Join(dir, "demo.db")
 	mustRun(t, "demo", "--db", db, "--no-tui")
-	tm := startTmux(t, 80, 24, bin+" --db "+db)
+	tm := startTmux(t, 80, 24, "cd "+dir+" && "+bin+" --db "+db)
 	tm.waitFor("Dashboard", "Highest risk", "Clusters")
 	tm.keys("Enter")
 	screen := tm.waitFor("Why it is risky", "contractor:FL-")
@@ -83,10 +83,19 @@ func TestWorkbenchEndToEndInTmux(t *testing.T) {
 	tm.waitFor("path", "◆ ofac:", ".csv:")
 	tm.keys("BSpace")
 	tm.waitFor("Why it is risky")
+	tm.keys("v")
+	tm.waitFor("2 hops from contractor:", "centre", "─→")
+	tm.keys("x")
+	tm.waitFor("Export the network of", "[graphml]")
+	tm.keys("Enter")
+	tm.waitFor("✓ written")
+	if files, _ := filepath.Glob(filepath.Join(dir, "*.graphml")); len(files) != 1 {
+		t.Errorf("GraphML written: %v", files)
+	}
 	tm.keys("?")
 	tm.waitFor("Keys", "any key closes this")
 	tm.keys("Space") // any key closes the help (Escape then q would read as Alt-q)
-	tm.waitFor("Why it is risky")
+	tm.waitFor("Export the network of")
 	tm.keys("q")
 	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 		if err := exec.Command("tmux", "has-session", "-t", tm.session).Run(); err != nil {

@@ -1,0 +1,72 @@
+package app_test
+
+import (
+	"fmt"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/casegraph/casegraph/ui"
+	"github.com/casegraph/casegraph/ui/common"
+	"github.com/casegraph/casegraph/ui/uitest"
+)
+
+// drive runs cmd and everything it leads to, synchronously.
+func drive(m tea.Model, cmd tea.Cmd) tea.Model {
+	queue := []tea.Cmd{cmd}
+	for n := 0; len(queue) > 0 && n < 2000; n++ {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		default:
+			var next tea.Cmd
+			m, next = m.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+	return m
+}
+
+func key(k string) tea.Cmd { return func() tea.Msg { return uitest.KeyMsg(k) } }
+
+// TestEveryScreenInTheWorkbenchGolden snapshots each screen as the terminal
+// shows it — breadcrumb, body and status line — at 80×24 and 160×48.
+func TestEveryScreenInTheWorkbenchGolden(t *testing.T) {
+	c := uitest.Common(t)
+	steps := []struct {
+		name string
+		cmds []tea.Cmd
+	}{
+		{"dashboard", nil},
+		{"entity", []tea.Cmd{common.Open("contractor:FL-000115")}},
+		{"paths", []tea.Cmd{common.Open("contractor:FL-000115"), key("p")}},
+		{"graph", []tea.Cmd{common.Open("contractor:FL-000115"), key("v")}},
+		{"payments", []tea.Cmd{common.Open("contractor:FL-000115"), key("$")}},
+		{"export", []tea.Cmd{common.Open("contractor:FL-000115"), key("x")}},
+		{"risk", []tea.Cmd{key("R")}},
+		{"clusters", []tea.Cmd{key("C")}},
+		{"search", []tea.Cmd{key("/"), key("k"), key("i"), key("m")}},
+		{"import", []tea.Cmd{key("I")}},
+		{"help", []tea.Cmd{common.Open("contractor:FL-000115"), key("?")}},
+		{"palette", []tea.Cmd{key(":")}},
+	}
+	for _, sz := range uitest.Sizes {
+		for _, st := range steps {
+			var m tea.Model = ui.NewModel(c, "")
+			m, _ = m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+			m = drive(m, m.Init())
+			for _, cmd := range st.cmds {
+				m = drive(m, cmd)
+			}
+			v := m.View().Content
+			uitest.CheckSize(t, v, sz[0], sz[1])
+			uitest.Golden(t, fmt.Sprintf("workbench-%s-%dx%d", st.name, sz[0], sz[1]), v)
+		}
+	}
+}

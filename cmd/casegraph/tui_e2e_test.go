@@ -104,3 +104,27 @@ func TestWorkbenchEndToEndInTmux(t *testing.T) {
 	}
 	t.Errorf("q did not quit:\n%s", tm.capture())
 }
+
+// TestWorkbenchHonoursNoColor: with NO_COLOR the terminal receives no colour,
+// and designated entries stay marked (◆) without it.
+func TestWorkbenchHonoursNoColor(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "casegraph")
+	if out, err := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	db := filepath.Join(dir, "demo.db")
+	mustRun(t, "demo", "--db", db, "--no-tui")
+	tm := startTmux(t, 100, 30, "NO_COLOR=1 "+bin+" --db "+db+" --open ofac:43377")
+	tm.waitFor("◆ DESIGNATED", "KIM, Sang Man")
+	out, err := exec.Command("tmux", "capture-pane", "-e", "-p", "-t", tm.session).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, colour := range []string{"\x1b[31", "\x1b[36", "\x1b[90", "\x1b[38;", "\x1b[91"} {
+		if strings.Contains(string(out), colour) {
+			t.Errorf("NO_COLOR, yet colour %q reached the terminal:\n%q", colour, out)
+		}
+	}
+	tm.keys("q")
+}

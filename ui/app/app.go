@@ -85,7 +85,11 @@ func (m *Model) bodySize() (int, int) { return m.width, max(1, m.height-2) }
 func (m *Model) push(s common.Screen) tea.Cmd {
 	m.history = append(m.history[:m.pos+1], s)
 	m.pos = len(m.history) - 1
-	s.SetSize(m.bodySize())
+	if m.height > 0 {
+		// Before the first WindowSizeMsg there is no size to give (a screen
+		// sized 0×1 would scroll its list to keep a one-line view).
+		s.SetSize(m.bodySize())
+	}
 	return s.Init()
 }
 

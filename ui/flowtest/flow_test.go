@@ -92,9 +92,11 @@ func TestFlowSearchOpenFollowBackExport(t *testing.T) {
 	waitFor(t, tm, "DESIGNATED")
 	press(tm, "down")
 	press(tm, "enter") // follow the selected link
-	waitFor(t, tm, "Links")
+	// The renderer repaints only what changed, so wait for what must be new:
+	// the followed node's crumb, then "(1 forward)" once back.
+	waitFor(t, tm, "ofac:24977 ›")
 	press(tm, "backspace")
-	waitFor(t, tm, "forward")
+	waitFor(t, tm, "(1 forward)")
 	press(tm, "x")
 	waitFor(t, tm, "Format")
 	press(tm, "enter")

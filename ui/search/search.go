@@ -56,8 +56,10 @@ type Model struct {
 	searched string             // its query
 	cancel   context.CancelFunc // stops the search in flight
 	pending  bool
-	res      *results
-	err      error
+	// openWhenReady: Enter came while a search was in flight.
+	openWhenReady bool
+	res           *results
+	err           error
 
 	rows []row
 	list common.List
@@ -206,6 +208,7 @@ func (m *Model) search(q string) tea.Cmd {
 	m.searched = q
 	if q == "" {
 		m.pending, m.err = false, nil
+		m.openWhenReady = false
 		m.setResults(nil)
 		return nil
 	}
@@ -234,6 +237,10 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 		return common.Err(msg.err)
 	}
 	m.setResults(msg.r)
+	if m.openWhenReady {
+		m.openWhenReady = false
+		return tea.Batch(m.schedulePreview(), m.open())
+	}
 	return m.schedulePreview()
 }
 
@@ -280,7 +287,13 @@ func (m *Model) move(fn func()) tea.Cmd {
 	return m.schedulePreview()
 }
 
+// open opens the selected node; while the current query's results are still
+// coming it waits for them, so Enter never acts on an older query's rows.
 func (m *Model) open() tea.Cmd {
+	if m.pending {
+		m.openWhenReady = true
+		return nil
+	}
 	if it, ok := m.selected(); ok {
 		return common.Open(it.node.Key)
 	}

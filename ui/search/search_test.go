@@ -467,3 +467,45 @@ func BenchmarkSearchQuery(b *testing.B) {
 		}
 	}
 }
+
+func TestEnterDuringASearchOpensTheNewResultNotAnOldOne(t *testing.T) {
+	c := uitest.Common(t)
+	s := uitest.Start(New(c), 80, 22)
+	s = uitest.Type(s, "silvers")
+	s = uitest.Run(s, nil)
+	// Type the rest without letting its search finish, then press Enter.
+	var pendingSearch tea.Cmd
+	for _, r := range "tar" {
+		s, pendingSearch = s.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	s, cmd := s.Update(uitest.KeyMsg("enter"))
+	if cmd != nil {
+		if _, ok := cmd().(common.OpenMsg); ok {
+			t.Fatal("Enter opened a row of an older query while the new one was in flight")
+		}
+	}
+	// The search finishes: the waiting Enter opens the new first result.
+	var opened string
+	queue := []tea.Cmd{pendingSearch}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case common.OpenMsg:
+			opened = msg.Key
+		case nil:
+		default:
+			var next tea.Cmd
+			s, next = s.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+	if opened != "ofac:24977" {
+		t.Errorf("opened %q after the results came, want ofac:24977", opened)
+	}
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/casegraph/casegraph/graphs"
 	"github.com/casegraph/casegraph/graphs/export"
+	"github.com/casegraph/casegraph/internal/audit"
 )
 
 func (a *app) exportCmd() *cobra.Command {
@@ -126,6 +127,10 @@ betweenness and connected component within the subgraph.`,
 			}
 			files, err := export.Write(g, format, out)
 			if err != nil {
+				return err
+			}
+			if err := audit.Record(ctx, st, audit.Export, strings.Join(files, ", "), map[string]any{"title": g.Title,
+				"format": format, "nodes": len(g.Nodes), "edges": len(g.Edges)}); err != nil {
 				return err
 			}
 			if asJSON {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/casegraph/casegraph/internal/audit"
 	"github.com/casegraph/casegraph/internal/importer"
 	"github.com/casegraph/casegraph/internal/ingest"
 	"github.com/casegraph/casegraph/internal/lists"
@@ -161,6 +162,9 @@ func (a *app) runImport(cmd *cobra.Command, f *importFlags, files []string,
 		if !f.json {
 			printResult(out, res)
 		}
+		if err := audit.Imported(cmd.Context(), st, res, list); err != nil {
+			return err
+		}
 	}
 	var summary *screenSummary
 	if !f.noScreen && changed(results) {
@@ -170,6 +174,9 @@ func (a *app) runImport(cmd *cobra.Command, f *importFlags, files []string,
 		}
 		if rep.Targets > 0 {
 			summary = summarise(rep)
+			if err := audit.Record(cmd.Context(), st, audit.Screen, "after import", summary); err != nil {
+				return err
+			}
 			if !f.json && summary.Subjects > 0 {
 				fmt.Fprintf(out, "screened %d names against %d listed names: %d name hits (%d strong), %d identifier hits — casegraph screen shows them\n",
 					summary.Subjects, summary.Targets, summary.NameHits, summary.Strong, summary.IdentifierHits)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/casegraph/casegraph/internal/audit"
 	"github.com/casegraph/casegraph/internal/risk"
 	"github.com/casegraph/casegraph/internal/store"
 )
@@ -55,6 +56,10 @@ step is; the first step has neither. cluster is "" for a contractor in none.`,
 			}
 			res, err := risk.Compute(ctx, st, opts)
 			if err != nil {
+				return err
+			}
+			if err := audit.Record(ctx, st, audit.Risk, "", map[string]any{"contractors": res.Contractors,
+				"linked": res.Linked, "clusters": len(res.Clusters), "max_hops": opts.MaxHops}); err != nil {
 				return err
 			}
 			items := []store.RiskScore{}
@@ -152,6 +157,10 @@ share it; link is the best member's ranking entry (as in risk --json) or null.`,
 			defer st.Close()
 			res, err := risk.Compute(ctx, st, opts)
 			if err != nil {
+				return err
+			}
+			if err := audit.Record(ctx, st, audit.Risk, "", map[string]any{"contractors": res.Contractors,
+				"linked": res.Linked, "clusters": len(res.Clusters), "max_hops": opts.MaxHops}); err != nil {
 				return err
 			}
 			out := cmd.OutOrStdout()

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/casegraph/casegraph/internal/audit"
 	"github.com/casegraph/casegraph/internal/screening"
 )
 
@@ -78,6 +79,9 @@ name alone is "possible". Every hit explains its score.
 			}
 			rep, err := screening.Run(ctx, st, screening.Options{Threshold: threshold})
 			if err != nil {
+				return err
+			}
+			if err := audit.Record(ctx, st, audit.Screen, "", summarise(rep)); err != nil {
 				return err
 			}
 			if asJSON {

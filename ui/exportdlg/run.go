@@ -10,6 +10,7 @@ import (
 
 	"github.com/casegraph/casegraph/graphs"
 	"github.com/casegraph/casegraph/graphs/export"
+	"github.com/casegraph/casegraph/internal/audit"
 	"github.com/casegraph/casegraph/internal/store"
 )
 
@@ -104,6 +105,10 @@ func runExport(ctx context.Context, st *store.Store, r request) (res exportedMsg
 		return res
 	}
 	res.title, res.nodes, res.edges, res.files, res.notes = g.Title, len(g.Nodes), len(g.Edges), files, g.Notes
+	if err := audit.Record(ctx, st, audit.Export, strings.Join(files, ", "), map[string]any{"title": g.Title,
+		"format": r.format, "nodes": len(g.Nodes), "edges": len(g.Edges)}); err != nil {
+		res.err = fmt.Errorf("written, but the audit log could not be written: %w", err)
+	}
 	return res
 }
 

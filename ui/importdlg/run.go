@@ -10,6 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/casegraph/casegraph/internal/audit"
 	"github.com/casegraph/casegraph/internal/importer"
 	"github.com/casegraph/casegraph/internal/ingest"
 	"github.com/casegraph/casegraph/internal/sanitize"
@@ -92,6 +93,10 @@ func runImport(ctx context.Context, st *store.Store, r request, ch chan progress
 		msg.rowError = !r.skipBad && errors.As(msg.err, &ie) && !ie.Fatal
 		return msg
 	}
+	if err := audit.Imported(ctx, st, msg.res, kinds[r.kind].name == "list"); err != nil {
+		msg.err = fmt.Errorf("imported, but the audit log could not be written: %w", err)
+		return msg
+	}
 	if !r.screen || msg.res.AlreadyImported {
 		return msg
 	}
@@ -100,6 +105,10 @@ func runImport(ctx context.Context, st *store.Store, r request, ch chan progress
 	if err != nil {
 		msg.err = fmt.Errorf("imported, but screening failed (run casegraph screen): %w", err)
 		return msg
+	}
+	if rep.Targets > 0 {
+		audit.Record(ctx, st, audit.Screen, "after import", map[string]any{"subjects": rep.Subjects,
+			"name_hits": len(rep.NameHits), "identifier_hits": len(rep.Identifiers)})
 	}
 	if rep.Targets > 0 && rep.Subjects > 0 {
 		s := &summary{subjects: rep.Subjects, targets: rep.Targets, nameHits: len(rep.NameHits), identifierHits: len(rep.Identifiers)}

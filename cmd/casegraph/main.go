@@ -100,7 +100,7 @@ The case database is --db PATH, else $CASEGRAPH_DB, else ./casegraph.db.`,
 			pprof.StopCPUProfile()
 		}
 	}
-	root.AddCommand(a.importCmd(), a.statsCmd(), a.searchCmd(), a.showCmd(), a.listsCmd(), a.demoCmd(), a.screenCmd(), a.riskCmd(), a.clustersCmd(), a.pathCmd(), a.exportCmd(), a.auditCmd())
+	root.AddCommand(a.importCmd(), a.statsCmd(), a.searchCmd(), a.showCmd(), a.listsCmd(), a.demoCmd(), a.screenCmd(), a.riskCmd(), a.clustersCmd(), a.pathCmd(), a.exportCmd(), a.auditCmd(), a.caseCmd())
 	return root
 }
 

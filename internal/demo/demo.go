@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/casegraph/casegraph/internal/audit"
 	"github.com/casegraph/casegraph/internal/importer"
 	"github.com/casegraph/casegraph/internal/risk"
 	"github.com/casegraph/casegraph/internal/screening"
@@ -62,14 +63,18 @@ func Load(ctx context.Context, st *store.Store, dir string) (*Loaded, error) {
 	steps := []struct {
 		path string
 		fn   func(context.Context, *store.Store, string, importer.Options) (importer.Result, error)
+		list bool
 	}{
-		{files["contractors.csv"], importer.Contractors},
-		{files["payments.csv"], importer.Payments},
-		{filepath.Dir(files["list/sdn.csv"]), importer.Lists},
+		{files["contractors.csv"], importer.Contractors, false},
+		{files["payments.csv"], importer.Payments, false},
+		{filepath.Dir(files["list/sdn.csv"]), importer.Lists, true},
 	}
 	for _, s := range steps {
 		res, err := s.fn(ctx, st, s.path, importer.Options{})
 		if err != nil {
+			return nil, fmt.Errorf("demo import: %w", err)
+		}
+		if err := audit.Imported(ctx, st, res, s.list); err != nil {
 			return nil, fmt.Errorf("demo import: %w", err)
 		}
 		l.Imports = append(l.Imports, res)

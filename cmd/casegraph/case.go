@@ -1,13 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	"github.com/casegraph/casegraph/internal/audit"
 	"github.com/casegraph/casegraph/internal/cases"
 	"github.com/casegraph/casegraph/internal/store"
 )
@@ -117,7 +120,45 @@ itself, or a node within two hops) flags the case until "case reviewed".`,
 		RunE: withStore(func(cmd *cobra.Command, args []string, h storeHandle) error {
 			return cases.Reviewed(cmd.Context(), h.Store, args[0])
 		})}
-	cmd.AddCommand(newCmd, listCmd, showCmd, pinCmd, tagCmd, noteCmd, statusCmd, closeCmd, reviewedCmd)
+	var format, outPath string
+	exportCmd := &cobra.Command{Use: "export NAME --format html|md -o FILE",
+		Short: "Write the case report: one self-contained file (summary, entities, paths with their source rows, notes, timeline, lists, the graph)",
+		Args:  cobra.ExactArgs(1),
+		RunE: withStore(func(cmd *cobra.Command, args []string, h storeHandle) error {
+			if format != "html" && format != "md" {
+				return fmt.Errorf("--format %q: want html or md", format)
+			}
+			if outPath == "" {
+				return fmt.Errorf("-o FILE is required")
+			}
+			ctx := cmd.Context()
+			r, err := cases.BuildReport(ctx, h.Store, args[0])
+			if err != nil {
+				return err
+			}
+			var buf bytes.Buffer
+			if format == "html" {
+				err = cases.WriteHTML(&buf, r)
+			} else {
+				err = cases.WriteMarkdown(&buf, r)
+			}
+			if err != nil {
+				return err
+			}
+			if err := os.WriteFile(outPath, buf.Bytes(), 0o644); err != nil {
+				return err
+			}
+			if err := audit.Record(ctx, h.Store, audit.Export, "case:"+args[0], map[string]any{"format": format, "file": outPath,
+				"pins": len(r.Detail.Pins), "paths": len(r.Paths)}); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "case report %s written (%s, %d pinned entities, %d paths, graph by %s)\n",
+				s(outPath), format, len(r.Detail.Pins), len(r.Paths), r.SVGBy)
+			return nil
+		})}
+	exportCmd.Flags().StringVar(&format, "format", "html", "html or md")
+	exportCmd.Flags().StringVarP(&outPath, "output", "o", "", "the report file")
+	cmd.AddCommand(newCmd, listCmd, showCmd, pinCmd, tagCmd, noteCmd, statusCmd, closeCmd, reviewedCmd, exportCmd)
 	return cmd
 }
 

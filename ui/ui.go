@@ -12,6 +12,7 @@ import (
 
 	"github.com/casegraph/casegraph/internal/store"
 	"github.com/casegraph/casegraph/ui/app"
+	"github.com/casegraph/casegraph/ui/casesview"
 	"github.com/casegraph/casegraph/ui/clusters"
 	"github.com/casegraph/casegraph/ui/common"
 	"github.com/casegraph/casegraph/ui/dashboard"
@@ -56,6 +57,7 @@ func Screens() app.Screens {
 		Payments:  payments.New,
 		Export:    exportdlg.New,
 		Import:    importdlg.New,
+		Cases:     casesview.New,
 	}
 }
 

@@ -29,6 +29,7 @@ type Screens struct {
 	Payments  func(c *common.Common, key string) common.Screen
 	Export    func(c *common.Common, key string) common.Screen
 	Import    func(*common.Common) common.Screen
+	Cases     func(c *common.Common, active string) common.Screen
 }
 
 // Subject is implemented by screens about one node (an entity, its graph, its
@@ -53,6 +54,8 @@ type Model struct {
 	palette *palette
 	marked  string // a node marked with m, for paths between two nodes
 	pending string // a node to open at start
+	active  string // the active case: P, T and N act on it
+	prompt  *prompt
 }
 
 // New returns the root model opening on first (the dashboard when nil).
@@ -113,6 +116,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.StatusMsg:
 		m.status, m.isErr = string(msg), false
 		return m, nil
+	case common.ActiveCaseMsg:
+		m.active = msg.Name
+		m.status, m.isErr = "active case: "+common.Clean(msg.Name)+" (P pins, T tags, N notes)", false
+		return m, nil
 	case common.ErrMsg:
 		m.status, m.isErr = msg.Err.Error(), true
 		m.c.Log.Printf("error: %v", msg.Err)
@@ -120,6 +127,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case runMsg:
 		return m, m.run(msg.id)
 	case tea.KeyPressMsg:
+		if m.prompt != nil {
+			cmd, done := m.prompt.update(msg)
+			if done {
+				m.prompt = nil
+			}
+			return m, cmd
+		}
 		if m.palette != nil {
 			cmd, done := m.palette.update(msg, m.c.Keys)
 			if done {
@@ -213,6 +227,8 @@ func (m *Model) View() tea.View {
 	w, h := m.bodySize()
 	body := common.Lines(m.current().View(), w, h)
 	switch {
+	case m.prompt != nil:
+		body = overlay(body, m.prompt.view(m.c.Styles), w, h)
 	case m.palette != nil:
 		body = overlay(body, m.palette.view(m.c.Styles), w, h)
 	case m.help:
@@ -244,6 +260,9 @@ func (m *Model) crumbs() string {
 	}
 	if m.marked != "" {
 		line += st.Dim.Render("  marked: ") + st.Key.Render(common.Clean(m.marked))
+	}
+	if m.active != "" {
+		line += st.Dim.Render("  case: ") + st.Risk.Render(common.Clean(m.active))
 	}
 	return common.Pad(line, m.width)
 }
@@ -281,6 +300,7 @@ func (m *Model) helpView() string {
 	groups = append(groups, k.Nav(),
 		[]key.Binding{k.Enter, k.Back, k.Forward, k.Tab, k.Mark},
 		[]key.Binding{k.Search, k.Dashboard, k.Risk, k.Clusters, k.Paths, k.Graph, k.Payments, k.Export, k.Import},
+		[]key.Binding{k.Cases, k.Pin, k.Tag, k.Note},
 		[]key.Binding{k.Help, k.Palette, k.Quit})
 	seen := map[string]bool{}
 	var lines []string

@@ -1,12 +1,15 @@
 package app
 
 import (
+	"context"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/casegraph/casegraph/internal/cases"
+	"github.com/casegraph/casegraph/internal/store"
 	"github.com/casegraph/casegraph/ui/common"
 	"github.com/casegraph/casegraph/ui/styles"
 )
@@ -36,6 +39,11 @@ func (m *Model) commands() []command {
 		{"export", "Export this node's network", &k.Export, true},
 		{"import", "Import a file", &k.Import, false},
 		{"mark", "Mark this node (paths between two marked nodes)", &k.Mark, true},
+		{"cases", "Cases (Enter makes one active)", &k.Cases, false},
+		{"pin", "Pin this node to the active case", &k.Pin, true},
+		{"tag", "Tag this node in the active case", &k.Tag, true},
+		{"note", "Write a note in the active case (on this node)", &k.Note, false},
+		{"new-case", "New case", nil, false},
 		{"help", "Help: every key", nil, false},
 		{"quit", "Quit", nil, false},
 	}
@@ -87,12 +95,105 @@ func (m *Model) run(id string) tea.Cmd {
 			m.marked = subj
 			m.status, m.isErr = "marked "+common.Clean(subj)+": open another node and press p for the paths between them", false
 		}
+	case "cases":
+		return m.push(m.screens.Cases(m.c, m.active))
+	case "pin", "tag", "note":
+		if m.active == "" {
+			m.status, m.isErr = "no active case: K opens the cases, Enter makes one active", true
+			return nil
+		}
+		if id != "note" && !needs() {
+			return nil
+		}
+		return m.caseAction(id, subj)
+	case "new-case":
+		m.prompt = newPrompt("New case name", func(name string) tea.Cmd {
+			return m.c.Query(func(ctx context.Context, st *store.Store) tea.Msg {
+				if _, err := cases.New(ctx, st, name); err != nil {
+					return common.ErrMsg{Err: err}
+				}
+				return common.ActiveCaseMsg{Name: name}
+			})
+		})
 	case "help":
 		m.help = true
 	case "quit":
 		return tea.Quit
 	}
 	return nil
+}
+
+// caseAction pins, tags or notes the subject in the active case, asking for
+// the tag or the note's text first.
+func (m *Model) caseAction(id, subj string) tea.Cmd {
+	active := m.active
+	done := func(what string) tea.Msg { return common.StatusMsg(what + " in case " + active) }
+	switch id {
+	case "pin":
+		return m.c.Query(func(ctx context.Context, st *store.Store) tea.Msg {
+			if err := cases.Pin(ctx, st, active, subj); err != nil {
+				return common.ErrMsg{Err: err}
+			}
+			return done("pinned " + subj)
+		})
+	case "tag":
+		m.prompt = newPrompt("Tag "+subj+" (confirmed, cleared, needs-review, or your word)", func(tag string) tea.Cmd {
+			return m.c.Query(func(ctx context.Context, st *store.Store) tea.Msg {
+				if err := cases.Tag(ctx, st, active, subj, tag); err != nil {
+					return common.ErrMsg{Err: err}
+				}
+				return done("tagged " + subj + " " + tag)
+			})
+		})
+	case "note":
+		label := "Note on case " + active
+		if subj != "" {
+			label = "Note on " + subj
+		}
+		m.prompt = newPrompt(label, func(text string) tea.Cmd {
+			return m.c.Query(func(ctx context.Context, st *store.Store) tea.Msg {
+				if err := cases.Note(ctx, st, active, subj, text); err != nil {
+					return common.ErrMsg{Err: err}
+				}
+				return done("note written")
+			})
+		})
+	}
+	return nil
+}
+
+// prompt asks for one line of text; Enter submits, Esc cancels.
+type prompt struct {
+	label  string
+	input  textinput.Model
+	submit func(string) tea.Cmd
+}
+
+func newPrompt(label string, submit func(string) tea.Cmd) *prompt {
+	in := textinput.New()
+	in.Prompt = "> "
+	in.SetWidth(50)
+	in.Focus()
+	return &prompt{label: label, input: in, submit: submit}
+}
+
+func (p *prompt) update(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	switch msg.String() {
+	case "esc", "ctrl+c":
+		return nil, true
+	case "enter":
+		if v := strings.TrimSpace(p.input.Value()); v != "" {
+			return p.submit(v), true
+		}
+		return nil, true
+	}
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	return cmd, false
+}
+
+func (p *prompt) view(st *styles.Styles) string {
+	return st.Title.Render(common.Clean(p.label)) + "\n" + p.input.View() + "\n" + st.Dim.Render("enter: save  esc: cancel")
 }
 
 // palette is the : command palette: type to filter, Enter to run.

@@ -1,10 +1,16 @@
 package app_test
 
 import (
+	"context"
 	"fmt"
+	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/casegraph/casegraph/internal/cases"
 
 	"github.com/casegraph/casegraph/ui"
 	"github.com/casegraph/casegraph/ui/common"
@@ -69,4 +75,44 @@ func TestEveryScreenInTheWorkbenchGolden(t *testing.T) {
 			uitest.Golden(t, fmt.Sprintf("workbench-%s-%dx%d", st.name, sz[0], sz[1]), v)
 		}
 	}
+}
+
+func TestPinTagAndNoteFromTheWorkbench(t *testing.T) {
+	c := uitest.Common(t)
+	ctx := context.Background()
+	name := fmt.Sprintf("flow %d", time.Now().UnixNano())
+	if _, err := cases.New(ctx, c.Store, name); err != nil {
+		t.Fatal(err)
+	}
+	var m tea.Model = ui.NewModel(c, "")
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = drive(m, m.Init())
+	m = drive(m, key("P")) // no active case yet: an error, nothing pinned
+	m = drive(m, func() tea.Msg { return common.ActiveCaseMsg{Name: name} })
+	m = drive(m, common.Open("contractor:FL-000279"))
+	m = drive(m, key("P"))
+	m = drive(m, key("T"))
+	for _, r := range "confirmed" {
+		m = drive(m, func() tea.Msg { return tea.KeyPressMsg{Code: r, Text: string(r)} })
+	}
+	m = drive(m, key("enter"))
+	m = drive(m, key("N"))
+	for _, r := range "photo reused" {
+		m = drive(m, func() tea.Msg { return tea.KeyPressMsg{Code: r, Text: string(r)} })
+	}
+	m = drive(m, key("enter"))
+	d, err := cases.Show(ctx, c.Store, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Pins) != 1 || d.Pins[0].Node.Key != "contractor:FL-000279" || strings.Join(d.Pins[0].Tags, ",") != "confirmed" ||
+		len(d.Notes) != 1 || d.Notes[0].Text != "photo reused" || d.Notes[0].Node != "contractor:FL-000279" {
+		t.Errorf("case after P, T, N: pins %+v notes %+v", d.Pins, d.Notes)
+	}
+	m = drive(m, key("K"))
+	v := ansi.Strip(m.View().Content)
+	if !strings.Contains(v, name) || !strings.Contains(v, "contractor:FL-000279") || !strings.Contains(v, "case-note") {
+		t.Errorf("cases screen:\n%s", v)
+	}
+	uitest.CheckSize(t, m.View().Content, 80, 24)
 }

@@ -56,6 +56,8 @@ type (
 	StatusMsg string
 	// ErrMsg shows an error in the status line.
 	ErrMsg struct{ Err error }
+	// ActiveCaseMsg makes a case the active one: P, T and N act on it.
+	ActiveCaseMsg struct{ Name string }
 )
 
 // Err makes an ErrMsg command.

@@ -12,6 +12,7 @@ type KeyMap struct {
 	Dashboard, Risk, Clusters               key.Binding
 	Paths, Graph, Payments, Export, Import  key.Binding
 	Mark, Sort                              key.Binding
+	Cases, Pin, Tag, Note                   key.Binding
 }
 
 // DefaultKeyMap returns the workbench's keys.
@@ -47,6 +48,10 @@ func DefaultKeyMap() *KeyMap {
 		Import:    b("I", "import a file", "I"),
 		Mark:      b("m", "mark for a path", "m"),
 		Sort:      b("s", "sort", "s"),
+		Cases:     b("K", "cases", "K"),
+		Pin:       b("P", "pin to the active case", "P"),
+		Tag:       b("T", "tag in the active case", "T"),
+		Note:      b("N", "note in the active case", "N"),
 	}
 }
 

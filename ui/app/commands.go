@@ -162,6 +162,14 @@ func (m *Model) caseAction(id, subj string) tea.Cmd {
 	return nil
 }
 
+// noBlink keeps the cursor still: a blinking one is a timer message twice a
+// second, for nothing.
+func noBlink(in *textinput.Model) {
+	s := in.Styles()
+	s.Cursor.Blink = false
+	in.SetStyles(s)
+}
+
 // prompt asks for one line of text; Enter submits, Esc cancels.
 type prompt struct {
 	label  string
@@ -173,6 +181,7 @@ func newPrompt(label string, submit func(string) tea.Cmd) *prompt {
 	in := textinput.New()
 	in.Prompt = "> "
 	in.SetWidth(50)
+	noBlink(&in)
 	in.Focus()
 	return &prompt{label: label, input: in, submit: submit}
 }
@@ -209,6 +218,7 @@ func newPalette(c *common.Common, cmds []command) *palette {
 	in := textinput.New()
 	in.Prompt = ": "
 	in.Placeholder = "command"
+	noBlink(&in)
 	in.Focus()
 	p := &palette{input: in, all: cmds}
 	p.filter()

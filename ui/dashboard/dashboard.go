@@ -12,6 +12,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/casegraph/casegraph/internal/cases"
 	"github.com/casegraph/casegraph/internal/store"
 	"github.com/casegraph/casegraph/ui/common"
 )
@@ -23,6 +24,7 @@ type data struct {
 	run          *store.RiskRun
 	clusters     []store.Cluster
 	clusterStats store.ClusterStats
+	cases        []cases.Summary
 	touched      []store.Touched
 	latest       *store.ListVersion
 }
@@ -79,6 +81,9 @@ func (m *Model) load() tea.Cmd {
 			return loadedMsg{err: err}
 		}
 		if d.clusters, err = st.ClusterRange(ctx, 0, 5); err != nil {
+			return loadedMsg{err: err}
+		}
+		if d.cases, err = cases.List(ctx, st); err != nil {
 			return loadedMsg{err: err}
 		}
 		// The latest version that changed something: what an analyst opens
@@ -237,6 +242,21 @@ func (m *Model) build() {
 		}
 		rows = append(rows, row{key: first, text: fmt.Sprintf("  %-20s %2d profiles  %s  %s", common.Clean(c.ID), c.Size,
 			st.Risk.Render(fmt.Sprintf("%.2f", c.Score)), link)})
+	}
+	var flagged []cases.Summary
+	for _, c := range d.cases {
+		if len(c.Flags) > 0 {
+			flagged = append(flagged, c)
+		}
+	}
+	if len(flagged) > 0 {
+		text("")
+		text(st.Title.Render("Cases to review after a list update") + st.Dim.Render("  (K opens the cases)"))
+		for _, c := range flagged {
+			f := c.Flags[0]
+			rows = append(rows, row{key: f.Node, text: fmt.Sprintf("  %-20s %s %s touches %s", common.Clean(c.Name),
+				st.Designated.Render(common.Clean(f.Entry)), common.Clean(f.Change), st.Key.Render(common.Clean(f.Node)))})
+		}
 	}
 	if d.latest != nil {
 		text("")

@@ -8,8 +8,9 @@ import (
 )
 
 // TestMainFlowsRunWithoutANetwork runs the built binary in a network namespace
-// with no interfaces (unshare -n): demo import, screening, risk, a path, an
-// export and the audit check must all succeed — casegraph never needs a socket.
+// with no interfaces (unshare -n): demo import, screening, risk, a path,
+// exports, a case and its report, and the audit check must all succeed —
+// casegraph never needs a socket.
 func TestMainFlowsRunWithoutANetwork(t *testing.T) {
 	if err := exec.Command("unshare", "-n", "true").Run(); err != nil {
 		t.Skipf("unshare -n is not available here (%v): it needs root or user namespaces; CI runs as root", err)
@@ -28,6 +29,11 @@ func TestMainFlowsRunWithoutANetwork(t *testing.T) {
 		{"path", "FL-000052", "ofac:55065"},
 		{"export", "--from", "FL-000115", "--format", "graphml", "-o", filepath.Join(dir, "x.graphml")},
 		{"export", "--from", "FL-000115", "--format", "svg", "-o", filepath.Join(dir, "x.svg")},
+		{"case", "new", "N1"},
+		{"case", "pin", "N1", "FL-000115", "FL-000279"},
+		{"case", "note", "N1", "written offline"},
+		{"case", "export", "N1", "--format", "html", "-o", filepath.Join(dir, "n1.html")},
+		{"case", "export", "N1", "--format", "md", "-o", filepath.Join(dir, "n1.md")},
 		{"audit", "verify"},
 	} {
 		if args[0] == "export" && strings.HasSuffix(args[len(args)-1], ".svg") {

@@ -20,7 +20,11 @@ func Device(raw string) (ID, error) {
 	case hasControl(s):
 		return ID{}, newError(KindDevice, raw, "contains control characters")
 	}
-	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(s, "{"), "}"))
+	if len(s) >= 2 && s[0] == '{' && s[len(s)-1] == '}' {
+		// A GUID in braces ({6F9619FF-…}): only a matched pair is stripped, so
+		// the label of a device ID is itself the same device ID.
+		s = strings.TrimSpace(s[1 : len(s)-1])
+	}
 	if hasPrefixFold(s, "urn:uuid:") {
 		s = s[len("urn:uuid:"):]
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/casegraph/casegraph/graphs/export"
 	"github.com/casegraph/casegraph/internal/store"
 	"github.com/casegraph/casegraph/ui/common"
+	"github.com/casegraph/casegraph/ui/form"
 )
 
 // field is one stop of the dialog's focus, in Tab order.
@@ -78,8 +79,8 @@ type keyMap struct {
 // New returns the export dialog for the network around the node with key node.
 func New(c *common.Common, node string) common.Screen {
 	m := &Model{c: c, key: node, hops: 2, format: indexOf(export.Formats, "graphml")}
-	m.to = newInput("a key such as ofac:55065, or a contractor id")
-	m.out = newInput("a file, or a directory for csv and neo4j")
+	m.to = form.NewInput("a key such as ofac:55065, or a contractor id")
+	m.out = form.NewInput("a file, or a directory for csv and neo4j")
 	m.out.SetValue(m.defaultOut())
 	m.keys = keyMap{
 		enter:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "export")),
@@ -177,7 +178,7 @@ func (m *Model) keyPress(msg tea.KeyPressMsg) tea.Cmd {
 			m.cancel()
 			return nil
 		}
-		return back
+		return form.Back
 	case s == "enter":
 		return m.start()
 	case key.Matches(msg, k.Tab):
@@ -319,22 +320,22 @@ func (m *Model) start() tea.Cmd {
 // click focuses the field on line y (and picks the option under x, or
 // presses the button).
 func (m *Model) click(x, y int) tea.Cmd {
-	vw := m.width - labelWidth
-	x -= labelWidth
+	vw := m.width - form.LabelWidth
+	x -= form.LabelWidth
 	switch y {
 	case lineWhat:
 		m.setFocus(fieldWhat)
-		if i := optionAt(whatOptions, m.whatIndex(), vw, x); i >= 0 {
+		if i := form.OptionAt(whatOptions, m.whatIndex(), vw, x); i >= 0 {
 			m.keepDefault(func() { m.paths = i == 1 })
 		}
 	case lineExtent:
 		m.setFocus(fieldExtent)
-		if i := optionAt(hopOptions, m.hops-1, vw, x); i >= 0 && !m.paths {
+		if i := form.OptionAt(hopOptions, m.hops-1, vw, x); i >= 0 && !m.paths {
 			m.hops = i + 1
 		}
 	case lineFormat:
 		m.setFocus(fieldFormat)
-		if i := optionAt(export.Formats, m.format, vw, x); i >= 0 {
+		if i := form.OptionAt(export.Formats, m.format, vw, x); i >= 0 {
 			m.keepDefault(func() { m.format = i })
 		}
 	case lineOutput:
@@ -375,21 +376,21 @@ func (m *Model) hint() string {
 func (m *Model) View() string {
 	st := m.c.Styles
 	w := m.width
-	vw := max(1, w-labelWidth)
+	vw := max(1, w-form.LabelWidth)
 	lines := []string{
 		st.Title.Render(common.Fit("Export the network of "+m.key, w)),
 		"",
-		label(st, "What", m.focus == fieldWhat) + selector(st, whatOptions, m.whatIndex(), vw, m.focus == fieldWhat),
+		form.Label(st, "What", m.focus == fieldWhat) + form.Selector(st, whatOptions, m.whatIndex(), vw, m.focus == fieldWhat),
 	}
 	if m.paths {
-		lines = append(lines, label(st, "To", m.focus == fieldExtent)+" "+m.to.View())
+		lines = append(lines, form.Label(st, "To", m.focus == fieldExtent)+" "+m.to.View())
 	} else {
-		lines = append(lines, label(st, "Hops", m.focus == fieldExtent)+selector(st, hopOptions, m.hops-1, vw, m.focus == fieldExtent))
+		lines = append(lines, form.Label(st, "Hops", m.focus == fieldExtent)+form.Selector(st, hopOptions, m.hops-1, vw, m.focus == fieldExtent))
 	}
 	lines = append(lines,
-		label(st, "Format", m.focus == fieldFormat)+selector(st, export.Formats, m.format, vw, m.focus == fieldFormat),
-		strings.Repeat(" ", labelWidth+1)+st.Dim.Render(common.Fit(descriptions[m.formatName()], vw-1)),
-		label(st, "Output", m.focus == fieldOutput)+" "+m.out.View(),
+		form.Label(st, "Format", m.focus == fieldFormat)+form.Selector(st, export.Formats, m.format, vw, m.focus == fieldFormat),
+		strings.Repeat(" ", form.LabelWidth+1)+st.Dim.Render(common.Fit(descriptions[m.formatName()], vw-1)),
+		form.Label(st, "Output", m.focus == fieldOutput)+" "+m.out.View(),
 		"",
 		m.button(),
 		"  "+st.Dim.Render(common.Fit(m.hint(), max(1, w-2))),
@@ -408,10 +409,7 @@ func (m *Model) button() string {
 	if m.running {
 		text = "[ Exporting… ]"
 	}
-	if m.focus == fieldButton {
-		return label(st, "", true) + st.Selected.Render(text)
-	}
-	return label(st, "", false) + st.Title.Render(text)
+	return form.Button(st, text, m.focus == fieldButton)
 }
 
 // resultLines are, in room lines: the candidates for the target, the form's
@@ -419,22 +417,8 @@ func (m *Model) button() string {
 func (m *Model) resultLines(room int) []string {
 	st := m.c.Styles
 	w := max(10, m.width-4)
-	var out []string
-	// add wraps text below the form, indent cells in, continuation lines
-	// under the first line's text (past a leading ✓ or ✗).
-	add := func(style func(...string) string, text string, indent int) {
-		hang := 0
-		if strings.HasPrefix(text, "✓ ") || strings.HasPrefix(text, "✗ ") {
-			hang = 2
-		}
-		for i, l := range wrap(text, w-indent-hang) {
-			pad := 2 + indent
-			if i > 0 {
-				pad += hang
-			}
-			out = append(out, strings.Repeat(" ", pad)+style(l))
-		}
-	}
+	res := form.Lines{W: w}
+	add := res.Add
 	if len(m.candidates) > 0 && m.paths {
 		n := fmt.Sprint(len(m.candidates))
 		if m.more {
@@ -446,16 +430,16 @@ func (m *Model) resultLines(room int) []string {
 			list = list[:room-2]
 		}
 		for _, k := range list {
-			out = append(out, "    "+st.Key.Render(common.Fit(k, w-2)))
+			res.Out = append(res.Out, "    "+st.Key.Render(common.Fit(k, w-2)))
 		}
 		if hidden := len(m.candidates) - len(list); hidden > 0 {
-			out = append(out, "    "+st.Dim.Render(fmt.Sprintf("… %d more", hidden)))
+			res.Out = append(res.Out, "    "+st.Dim.Render(fmt.Sprintf("… %d more", hidden)))
 		}
-		return out
+		return res.Out
 	}
 	if m.notice != "" {
 		add(st.Error.Render, m.notice, 0)
-		return out
+		return res.Out
 	}
 	switch r := m.result; {
 	case m.running:
@@ -471,13 +455,13 @@ func (m *Model) resultLines(room int) []string {
 			add(st.Dim.Render, "note: "+n, 2)
 		}
 	}
-	return out
+	return res.Out
 }
 
 // SetSize sets the dialog's size.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
-	iw := max(1, w-labelWidth-2) // a space before, the cursor after
+	iw := max(1, w-form.LabelWidth-2) // a space before, the cursor after
 	for _, in := range []*textinput.Model{&m.to, &m.out} {
 		in.SetWidth(iw)
 		// Re-scroll the text to the new width (textinput only does so as its

@@ -15,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/casegraph/casegraph/ui/common"
+	"github.com/casegraph/casegraph/ui/form"
 )
 
 // field is one stop of the dialog's focus, in Tab order.
@@ -72,7 +73,7 @@ type keyMap struct {
 // New returns the import dialog.
 func New(c *common.Common) common.Screen {
 	m := &Model{c: c, screen: true}
-	m.file = newInput("path of a CSV, TSV, JSON or XML file, or a list's folder")
+	m.file = form.NewInput("path of a CSV, TSV, JSON or XML file, or a list's folder")
 	m.file.Focus()
 	m.keys = keyMap{
 		enter:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "import")),
@@ -142,7 +143,7 @@ func (m *Model) keyPress(msg tea.KeyPressMsg) tea.Cmd {
 			m.cancel()
 			return nil
 		}
-		return back
+		return form.Back
 	case s == "enter":
 		return m.start()
 	case key.Matches(msg, k.Tab):
@@ -279,7 +280,7 @@ func (m *Model) click(x, y int) tea.Cmd {
 		m.setFocus(fieldFile)
 	case lineKind:
 		m.setFocus(fieldKind)
-		if i := optionAt(kindNames(), m.kind, m.width-labelWidth, x-labelWidth); i >= 0 {
+		if i := form.OptionAt(kindNames(), m.kind, m.width-form.LabelWidth, x-form.LabelWidth); i >= 0 {
 			m.kind = i
 		}
 	case lineSkip:
@@ -319,7 +320,7 @@ func check(on bool) string {
 func (m *Model) View() string {
 	st := m.c.Styles
 	w := m.width
-	vw := max(1, w-labelWidth)
+	vw := max(1, w-form.LabelWidth)
 	toggle := func(f field, on bool, text string) string {
 		box := check(on)
 		if m.focus == f {
@@ -331,11 +332,11 @@ func (m *Model) View() string {
 	lines := []string{
 		st.Title.Render(common.Fit("Import a file into the case database", w)),
 		"",
-		label(st, "File", m.focus == fieldFile) + " " + m.file.View(),
-		label(st, "Kind", m.focus == fieldKind) + selector(st, kindNames(), m.kind, vw, m.focus == fieldKind),
-		strings.Repeat(" ", labelWidth+1) + st.Dim.Render(common.Fit(kinds[m.kind].about, vw-1)),
-		label(st, "Options", m.focus == fieldSkip) + " " + toggle(fieldSkip, m.skipBad, skipText),
-		label(st, "", m.focus == fieldScreen) + " " + toggle(fieldScreen, m.screen, "screen the database against the loaded lists afterwards"),
+		form.Label(st, "File", m.focus == fieldFile) + " " + m.file.View(),
+		form.Label(st, "Kind", m.focus == fieldKind) + form.Selector(st, kindNames(), m.kind, vw, m.focus == fieldKind),
+		strings.Repeat(" ", form.LabelWidth+1) + st.Dim.Render(common.Fit(kinds[m.kind].about, vw-1)),
+		form.Label(st, "Options", m.focus == fieldSkip) + " " + toggle(fieldSkip, m.skipBad, skipText),
+		form.Label(st, "", m.focus == fieldScreen) + " " + toggle(fieldScreen, m.screen, "screen the database against the loaded lists afterwards"),
 		"",
 		m.button(),
 		"  " + st.Dim.Render(common.Fit(m.hint(), max(1, w-2))),
@@ -354,10 +355,7 @@ func (m *Model) button() string {
 	if m.running {
 		text = "[ Importing… ]"
 	}
-	if m.focus == fieldButton {
-		return label(st, "", true) + st.Selected.Render(text)
-	}
-	return label(st, "", false) + st.Title.Render(text)
+	return form.Button(st, text, m.focus == fieldButton)
 }
 
 // resultLines are, in room lines: the path's completions, the form's
@@ -365,20 +363,8 @@ func (m *Model) button() string {
 func (m *Model) resultLines(room int) []string {
 	st := m.c.Styles
 	w := max(10, m.width-4)
-	var out []string
-	add := func(style func(...string) string, text string, indent int) {
-		hang := 0
-		if strings.HasPrefix(text, "✓ ") || strings.HasPrefix(text, "✗ ") {
-			hang = 2
-		}
-		for i, l := range wrap(text, w-indent-hang) {
-			pad := 2 + indent
-			if i > 0 {
-				pad += hang
-			}
-			out = append(out, strings.Repeat(" ", pad)+style(l))
-		}
-	}
+	res := form.Lines{W: w}
+	add := res.Add
 	plain := func(s ...string) string { return strings.Join(s, "") }
 	switch r := m.result; {
 	case len(m.candidates) > 0:
@@ -392,15 +378,15 @@ func (m *Model) resultLines(room int) []string {
 			list = list[:room-2]
 		}
 		for _, p := range list {
-			out = append(out, "    "+common.Fit(p, w-2))
+			res.Out = append(res.Out, "    "+common.Fit(p, w-2))
 		}
 		if hidden := len(m.candidates) - len(list); hidden > 0 {
-			out = append(out, "    "+st.Dim.Render(fmt.Sprintf("… %d more", hidden)))
+			res.Out = append(res.Out, "    "+st.Dim.Render(fmt.Sprintf("… %d more", hidden)))
 		}
 	case m.notice != "":
 		add(st.Error.Render, m.notice, 0)
 	case m.running:
-		out = append(out, "  "+m.bar(w))
+		res.Out = append(res.Out, "  "+m.bar(w))
 		add(st.Dim.Render, m.progressText()+" (esc cancels)", 0)
 	case r == nil:
 	default:
@@ -425,7 +411,7 @@ func (m *Model) resultLines(room int) []string {
 			add(st.Dim.Render, "to import the good rows and set the bad ones aside, tick “skip bad rows” and import again", 2)
 		}
 	}
-	return out
+	return res.Out
 }
 
 // progressText says what the running import is doing.
@@ -465,7 +451,7 @@ func (m *Model) bar(width int) string {
 // SetSize sets the dialog's size.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
-	m.file.SetWidth(max(1, w-labelWidth-2)) // a space before, the cursor after
+	m.file.SetWidth(max(1, w-form.LabelWidth-2)) // a space before, the cursor after
 	// Re-scroll the text to the new width (textinput only does so as its
 	// cursor moves past an edge).
 	pos := m.file.Position()

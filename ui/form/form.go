@@ -1,4 +1,6 @@
-package importdlg
+// Package form draws the workbench's dialogs: labelled fields, option rows,
+// buttons, wrapped result lines — what the export and import dialogs share.
+package form
 
 import (
 	"strings"
@@ -12,20 +14,20 @@ import (
 	"github.com/casegraph/casegraph/ui/styles"
 )
 
-// labelWidth is the column the dialog's values start at: "  ▸ Format  ".
-const labelWidth = 12
+// LabelWidth is the column the dialog's values start at: "  ▸ Format  ".
+const LabelWidth = 12
 
-// label draws a field's label column, marked when the field has the focus.
-func label(st *styles.Styles, text string, focused bool) string {
+// Label draws a field's label column, marked when the field has the focus.
+func Label(st *styles.Styles, text string, focused bool) string {
 	if focused {
-		return "  " + st.Key.Render("▸") + " " + st.Title.Render(common.Pad(text, labelWidth-4))
+		return "  " + st.Key.Render("▸") + " " + st.Title.Render(common.Pad(text, LabelWidth-4))
 	}
-	return "    " + common.Pad(text, labelWidth-4)
+	return "    " + common.Pad(text, LabelWidth-4)
 }
 
-// newInput is a one-line text field whose cursor does not blink: a blinking
+// NewInput is a one-line text field whose cursor does not blink: a blinking
 // cursor would keep a timer running for as long as the dialog is open.
-func newInput(placeholder string) textinput.Model {
+func NewInput(placeholder string) textinput.Model {
 	in := textinput.New()
 	in.Prompt = ""
 	in.Placeholder = placeholder
@@ -68,9 +70,9 @@ func choices(opts []string, chosen, width int) (first, last int, windowed bool) 
 	return first, last, true
 }
 
-// selector draws a row of options: the chosen one in brackets (and reversed
+// Selector draws a row of options: the chosen one in brackets (and reversed
 // when the row has the focus), the others plain.
-func selector(st *styles.Styles, opts []string, chosen, width int, focused bool) string {
+func Selector(st *styles.Styles, opts []string, chosen, width int, focused bool) string {
 	first, last, windowed := choices(opts, chosen, width)
 	var b strings.Builder
 	if windowed {
@@ -96,8 +98,8 @@ func selector(st *styles.Styles, opts []string, chosen, width int, focused bool)
 	return b.String()
 }
 
-// optionAt is the option drawn at cell x of a selector row, or -1.
-func optionAt(opts []string, chosen, width, x int) int {
+// OptionAt is the option drawn at cell x of a selector row, or -1.
+func OptionAt(opts []string, chosen, width, x int) int {
 	first, last, windowed := choices(opts, chosen, width)
 	if windowed {
 		x--
@@ -112,9 +114,9 @@ func optionAt(opts []string, chosen, width, x int) int {
 	return -1
 }
 
-// wrap cleans text and wraps it to width cells at spaces (never inside a
+// Wrap cleans text and wraps it to width cells at spaces (never inside a
 // quoted value at a hyphen), cutting only words longer than a line.
-func wrap(text string, width int) []string {
+func Wrap(text string, width int) []string {
 	width = max(10, width)
 	var lines []string
 	line := ""
@@ -141,6 +143,36 @@ func wrap(text string, width int) []string {
 	return lines
 }
 
-// back leaves the dialog the way the root's back key does (the root has no
+// Back leaves the dialog the way the root's back key does (the root has no
 // message for it): alt+← is back even while a field takes typed text.
-func back() tea.Msg { return tea.KeyPressMsg{Code: tea.KeyLeft, Mod: tea.ModAlt} }
+func Back() tea.Msg { return tea.KeyPressMsg{Code: tea.KeyLeft, Mod: tea.ModAlt} }
+
+// Button draws a dialog's action button, reversed when it has the focus.
+func Button(st *styles.Styles, text string, focused bool) string {
+	if focused {
+		return Label(st, "", true) + st.Selected.Render(text)
+	}
+	return Label(st, "", false) + st.Title.Render(text)
+}
+
+// Lines collects wrapped lines below a form, w cells wide.
+type Lines struct {
+	W   int
+	Out []string
+}
+
+// Add wraps text indent cells in, continuation lines under the first line's
+// text (past a leading ✓ or ✗), each drawn with style.
+func (l *Lines) Add(style func(...string) string, text string, indent int) {
+	hang := 0
+	if strings.HasPrefix(text, "✓ ") || strings.HasPrefix(text, "✗ ") {
+		hang = 2
+	}
+	for i, line := range Wrap(text, l.W-indent-hang) {
+		pad := 2 + indent
+		if i > 0 {
+			pad += hang
+		}
+		l.Out = append(l.Out, strings.Repeat(" ", pad)+style(line))
+	}
+}

@@ -1,6 +1,8 @@
 package common
 
 import (
+	"fmt"
+	"sort"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -48,4 +50,80 @@ func Lines(text string, width, height int) string {
 		ls = append(ls, strings.Repeat(" ", width))
 	}
 	return strings.Join(ls, "\n")
+}
+
+// ValueText renders an attribute value (string, list, object) as one line of text.
+func ValueText(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case []any:
+		parts := make([]string, 0, len(v))
+		for _, x := range v {
+			parts = append(parts, ValueText(x))
+		}
+		return strings.Join(parts, "; ")
+	case map[string]any:
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		parts := make([]string, 0, len(keys))
+		for _, k := range keys {
+			parts = append(parts, k+": "+ValueText(v[k]))
+		}
+		return strings.Join(parts, ", ")
+	case nil:
+		return ""
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+// Str is v when it is a string, else "".
+func Str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+// Strs reads a JSON array of strings (other values are skipped).
+func Strs(v any) []string {
+	var out []string
+	if xs, ok := v.([]any); ok {
+		for _, x := range xs {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// Wrap breaks already-cleaned text into at most n lines of at most width
+// cells, marking a cut with an ellipsis.
+func Wrap(text string, width, n int) []string {
+	if width <= 0 || n <= 0 {
+		return nil
+	}
+	var out []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		if line != "" && ansi.StringWidth(line)+1+ansi.StringWidth(w) > width {
+			out = append(out, Fit(line, width))
+			line = ""
+			if len(out) == n {
+				out[n-1] = Fit(out[n-1]+" …", width)
+				return out
+			}
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	if line != "" {
+		out = append(out, Fit(line, width))
+	}
+	return out
 }

@@ -135,16 +135,16 @@ func (m *Model) build() {
 	}
 	text(head)
 	if des, _ := n.Attrs["designated"].(bool); des {
-		line := st.Designated.Render("◆ DESIGNATED") + " " + common.Clean(str(n.Attrs["list"])) + " " + common.Clean(str(n.Attrs["id"]))
-		if ps := strs(n.Attrs["programs"]); len(ps) > 0 {
+		line := st.Designated.Render("◆ DESIGNATED") + " " + common.Clean(common.Str(n.Attrs["list"])) + " " + common.Clean(common.Str(n.Attrs["id"]))
+		if ps := common.Strs(n.Attrs["programs"]); len(ps) > 0 {
 			line += "  programmes: " + common.Clean(strings.Join(ps, ", "))
 		}
 		if del, _ := n.Attrs["delisted"].(bool); del {
-			line += st.Dim.Render("  delisted " + common.Clean(str(n.Attrs["delisted_on"])))
+			line += st.Dim.Render("  delisted " + common.Clean(common.Str(n.Attrs["delisted_on"])))
 		}
 		text(line)
-		if r := str(n.Attrs["remarks"]); r != "" {
-			for _, l := range wrap(common.Clean(r), max(20, m.width-4), 4) {
+		if r := common.Str(n.Attrs["remarks"]); r != "" {
+			for _, l := range common.Wrap(common.Clean(r), max(20, m.width-4), 4) {
 				text(st.Dim.Render("  " + l))
 			}
 		}
@@ -154,7 +154,7 @@ func (m *Model) build() {
 		if r.Score > 0 {
 			text(st.Title.Render("Why it is risky") + "  " + st.Risk.Render(fmt.Sprintf("%.2f", r.Score)) +
 				st.Dim.Render(fmt.Sprintf("  rank %d, %d hops", r.Rank, r.Hops)) + clusterText(r.Cluster))
-			for _, l := range wrap(common.Clean(r.Reason), max(20, m.width-4), 6) {
+			for _, l := range common.Wrap(common.Clean(r.Reason), max(20, m.width-4), 6) {
 				text("  " + l)
 			}
 			for i, s := range r.Path {
@@ -260,7 +260,7 @@ func (m *Model) linkText(l store.Link) string {
 		}
 	}
 	if sc, ok := l.Attrs["score"].(float64); ok && l.Kind == store.EdgeNameMatch {
-		src = st.Risk.Render(fmt.Sprintf("  name %.2f %s", sc, common.Clean(str(l.Attrs["strength"])))) + src
+		src = st.Risk.Render(fmt.Sprintf("  name %.2f %s", sc, common.Clean(common.Str(l.Attrs["strength"])))) + src
 	}
 	return fmt.Sprintf("    %s %s%s%s%s", arrow, other, label, shared, src)
 }
@@ -290,76 +290,7 @@ func attrLines(a map[string]any) []string {
 	sort.Strings(keys)
 	var out []string
 	for _, k := range keys {
-		out = append(out, fmt.Sprintf("%-14s %s", common.Clean(k), common.Clean(valueText(a[k]))))
-	}
-	return out
-}
-
-func valueText(v any) string {
-	switch v := v.(type) {
-	case string:
-		return v
-	case []any:
-		parts := make([]string, 0, len(v))
-		for _, x := range v {
-			parts = append(parts, valueText(x))
-		}
-		return strings.Join(parts, "; ")
-	case map[string]any:
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		parts := make([]string, 0, len(keys))
-		for _, k := range keys {
-			parts = append(parts, k+": "+valueText(v[k]))
-		}
-		return strings.Join(parts, ", ")
-	case nil:
-		return ""
-	default:
-		return fmt.Sprint(v)
-	}
-}
-
-func str(v any) string {
-	s, _ := v.(string)
-	return s
-}
-
-func strs(v any) []string {
-	var out []string
-	if xs, ok := v.([]any); ok {
-		for _, x := range xs {
-			if s, ok := x.(string); ok {
-				out = append(out, s)
-			}
-		}
-	}
-	return out
-}
-
-// wrap breaks text into lines of at most width runes, at most n lines.
-func wrap(text string, width, n int) []string {
-	var out []string
-	line := ""
-	for _, w := range strings.Fields(text) {
-		if line != "" && len([]rune(line))+1+len([]rune(w)) > width {
-			out = append(out, line)
-			line = ""
-			if len(out) == n {
-				out[n-1] += " …"
-				return out
-			}
-		}
-		if line != "" {
-			line += " "
-		}
-		line += w
-	}
-	if line != "" {
-		out = append(out, line)
+		out = append(out, fmt.Sprintf("%-14s %s", common.Clean(k), common.Clean(common.ValueText(a[k]))))
 	}
 	return out
 }

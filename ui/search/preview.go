@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/casegraph/casegraph/internal/store"
 	"github.com/casegraph/casegraph/ui/common"
@@ -64,7 +63,7 @@ func (m *Model) previewLines(it item, p *preview, width int, compact bool) []str
 	}
 	add(st.Key.Render(common.Fit(n.Key, width-len(n.Kind)-2)) + "  " + st.Kind.Render(common.Clean(n.Kind)))
 	if n.Label != "" {
-		for _, l := range wrap(common.Clean(n.Label), width, texts-1) {
+		for _, l := range common.Wrap(common.Clean(n.Label), width, texts-1) {
 			add(st.Title.Render(l))
 		}
 	}
@@ -79,15 +78,15 @@ func (m *Model) previewLines(it item, p *preview, width int, compact bool) []str
 		add(st.Risk.Render(common.Fit("≈ named like ◆ "+e.Key+" "+e.Label, width)))
 	}
 	if it.designated() {
-		line := "◆ DESIGNATED " + str(n.Attrs["list"]) + " " + str(n.Attrs["id"])
-		if ps := strs(n.Attrs["programs"]); len(ps) > 0 {
+		line := "◆ DESIGNATED " + common.Str(n.Attrs["list"]) + " " + common.Str(n.Attrs["id"])
+		if ps := common.Strs(n.Attrs["programs"]); len(ps) > 0 {
 			line += " · programmes " + strings.Join(ps, ", ")
 		}
 		if it.delisted() {
-			line += " · delisted " + str(n.Attrs["delisted_on"])
+			line += " · delisted " + common.Str(n.Attrs["delisted_on"])
 		}
 		add(st.Designated.Render(common.Fit(line, width)))
-		for _, l := range wrap(common.Clean(str(n.Attrs["remarks"])), width, texts) {
+		for _, l := range common.Wrap(common.Clean(common.Str(n.Attrs["remarks"])), width, texts) {
 			add(st.Dim.Render(l))
 		}
 	}
@@ -104,13 +103,13 @@ func (m *Model) previewLines(it item, p *preview, width int, compact bool) []str
 				line += " · " + r.Cluster
 			}
 			add(st.Risk.Render(common.Fit(line, width)))
-			out = append(out, wrap(common.Clean(r.Reason), width, texts)...)
+			out = append(out, common.Wrap(common.Clean(r.Reason), width, texts)...)
 		} else {
 			add(st.Dim.Render("no path to a designated entry within 6 hops"))
 		}
 	}
 	if compact {
-		out = append(out, wrap(attrText(n), width, 2)...)
+		out = append(out, common.Wrap(attrText(n), width, 2)...)
 	} else if attrs := attrLines(n, width); len(attrs) > 0 {
 		gap()
 		out = append(out, attrs...)
@@ -142,7 +141,7 @@ func (m *Model) linkLines(lp *store.LinkPage, width int, compact bool) []string 
 	if compact {
 		summary = 1
 	}
-	for i, l := range wrap(fmt.Sprintf("Links %d: %s", lp.Total, strings.Join(parts, " · ")), width, summary) {
+	for i, l := range common.Wrap(fmt.Sprintf("Links %d: %s", lp.Total, strings.Join(parts, " · ")), width, summary) {
 		if i == 0 {
 			l = st.Title.Render("Links") + strings.TrimPrefix(l, "Links")
 		}
@@ -181,7 +180,7 @@ func attrs(n store.Node) [][2]string {
 	sort.Strings(keys)
 	out := make([][2]string, 0, len(keys))
 	for _, k := range keys {
-		v := common.Clean(valueText(n.Attrs[k]))
+		v := common.Clean(common.ValueText(n.Attrs[k]))
 		if v == "" || strings.EqualFold(v, n.Label) {
 			continue
 		}
@@ -206,77 +205,4 @@ func attrText(n store.Node) string {
 		parts = append(parts, a[0]+" "+a[1])
 	}
 	return strings.Join(parts, " · ")
-}
-
-func valueText(v any) string {
-	switch v := v.(type) {
-	case string:
-		return v
-	case []any:
-		parts := make([]string, 0, len(v))
-		for _, x := range v {
-			parts = append(parts, valueText(x))
-		}
-		return strings.Join(parts, "; ")
-	case map[string]any:
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		parts := make([]string, 0, len(keys))
-		for _, k := range keys {
-			parts = append(parts, k+": "+valueText(v[k]))
-		}
-		return strings.Join(parts, ", ")
-	case nil:
-		return ""
-	default:
-		return fmt.Sprint(v)
-	}
-}
-
-func str(v any) string {
-	s, _ := v.(string)
-	return s
-}
-
-func strs(v any) []string {
-	var out []string
-	if xs, ok := v.([]any); ok {
-		for _, x := range xs {
-			if s, ok := x.(string); ok {
-				out = append(out, s)
-			}
-		}
-	}
-	return out
-}
-
-// wrap breaks already-cleaned text into at most n lines of at most width
-// cells, marking a cut with an ellipsis.
-func wrap(text string, width, n int) []string {
-	if width <= 0 || n <= 0 {
-		return nil
-	}
-	var out []string
-	line := ""
-	for _, w := range strings.Fields(text) {
-		if line != "" && ansi.StringWidth(line)+1+ansi.StringWidth(w) > width {
-			out = append(out, common.Fit(line, width))
-			line = ""
-			if len(out) == n {
-				out[n-1] = common.Fit(out[n-1]+" …", width)
-				return out
-			}
-		}
-		if line != "" {
-			line += " "
-		}
-		line += w
-	}
-	if line != "" {
-		out = append(out, common.Fit(line, width))
-	}
-	return out
 }

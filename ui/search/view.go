@@ -109,7 +109,7 @@ func (m *Model) resultsView() string {
 	var text []string
 	switch {
 	case m.err != nil:
-		text = wrap(common.Clean(m.err.Error()), m.listW-2, m.listH)
+		text = common.Wrap(common.Clean(m.err.Error()), m.listW-2, m.listH)
 		for i := range text {
 			text[i] = st.Error.Render(text[i])
 		}
@@ -137,7 +137,7 @@ func (m *Model) hint() []string {
 		"↑/↓ move through the results while typing, Enter opens the selected node, Esc or Tab moves to the results (j/k, g/G, pgup/pgdn).",
 	} {
 		out = append(out, "")
-		for _, l := range wrap(p, w, 4) {
+		for _, l := range common.Wrap(p, w, 4) {
 			out = append(out, st.Dim.Render(l))
 		}
 	}
@@ -201,7 +201,7 @@ func (m *Model) drawRow(i, width int, selected bool) string {
 	b.WriteString(common.Clean(n.Label))
 	var notes []string
 	if it.designated() {
-		if ps := strs(n.Attrs["programs"]); len(ps) > 0 {
+		if ps := common.Strs(n.Attrs["programs"]); len(ps) > 0 {
 			notes = append(notes, strings.Join(ps, " "))
 		}
 		if it.delisted() {

@@ -190,7 +190,11 @@ func Show(ctx context.Context, st *store.Store, name string) (*Detail, error) {
 	if d.Timeline, err = st.AuditFor(ctx, target(name)); err != nil {
 		return nil, err
 	}
-	d.Flags, err = flags(ctx, st, c, d.Pins)
+	ds, err := newDeltas(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	d.Flags, err = flags(ctx, st, c, d.Pins, ds)
 	return d, err
 }
 
@@ -206,13 +210,17 @@ func List(ctx context.Context, st *store.Store) ([]Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	ds, err := newDeltas(ctx, st)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]Summary, 0, len(cs))
 	for i := range cs {
 		pins, err := st.CasePins(ctx, &cs[i])
 		if err != nil {
 			return nil, err
 		}
-		fl, err := flags(ctx, st, &cs[i], pins)
+		fl, err := flags(ctx, st, &cs[i], pins, ds)
 		if err != nil {
 			return nil, err
 		}
@@ -221,9 +229,40 @@ func List(ctx context.Context, st *store.Store) ([]Summary, error) {
 	return out, nil
 }
 
+// deltas reads what each list version changed once, however many cases ask.
+type deltas struct {
+	versions []store.ListVersion
+	changes  map[int64][]store.ListChange
+	touched  map[int64][]store.Touched
+}
+
+func newDeltas(ctx context.Context, st *store.Store) (*deltas, error) {
+	vs, err := st.ListVersions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &deltas{versions: vs, changes: map[int64][]store.ListChange{}, touched: map[int64][]store.Touched{}}, nil
+}
+
+func (d *deltas) of(ctx context.Context, st *store.Store, id int64) ([]store.ListChange, []store.Touched, error) {
+	if ch, ok := d.changes[id]; ok {
+		return ch, d.touched[id], nil
+	}
+	ch, err := st.ListChanges(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	t, err := st.TouchedByVersion(ctx, id, 10000)
+	if err != nil {
+		return nil, nil, err
+	}
+	d.changes[id], d.touched[id] = ch, t
+	return ch, t, nil
+}
+
 // flags finds list versions newer than the case's last review whose added or
 // changed entries are pinned in it, or within two hops of a pinned entity.
-func flags(ctx context.Context, st *store.Store, c *store.Case, pins []store.CasePin) ([]Flag, error) {
+func flags(ctx context.Context, st *store.Store, c *store.Case, pins []store.CasePin, d *deltas) ([]Flag, error) {
 	if len(pins) == 0 {
 		return nil, nil
 	}
@@ -231,16 +270,12 @@ func flags(ctx context.Context, st *store.Store, c *store.Case, pins []store.Cas
 	for _, p := range pins {
 		pinned[p.Node.Key] = true
 	}
-	vs, err := st.ListVersions(ctx)
-	if err != nil {
-		return nil, err
-	}
 	var out []Flag
-	for _, v := range vs {
+	for _, v := range d.versions {
 		if v.ID <= c.SeenVersion || v.Added+v.Changed == 0 {
 			continue
 		}
-		changes, err := st.ListChanges(ctx, v.ID)
+		changes, touched, err := d.of(ctx, st, v.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -248,10 +283,6 @@ func flags(ctx context.Context, st *store.Store, c *store.Case, pins []store.Cas
 			if pinned[ch.Key] && ch.Change != "removed" {
 				out = append(out, Flag{Version: v.ID, List: v.List, Entry: ch.Key, Change: ch.Change, Node: ch.Key})
 			}
-		}
-		touched, err := st.TouchedByVersion(ctx, v.ID, 10000)
-		if err != nil {
-			return nil, err
 		}
 		for _, t := range touched {
 			if pinned[t.Key] {

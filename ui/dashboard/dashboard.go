@@ -24,7 +24,6 @@ type data struct {
 	run          *store.RiskRun
 	clusters     []store.Cluster
 	clusterStats store.ClusterStats
-	cases        []cases.Summary
 	touched      []store.Touched
 	latest       *store.ListVersion
 }
@@ -45,6 +44,7 @@ type Model struct {
 	c      *common.Common
 	d      *data
 	sum    *store.Summary
+	cases  []cases.Summary // with their list-update flags, read with the counts
 	err    error
 	rows   []row
 	list   common.List
@@ -83,9 +83,6 @@ func (m *Model) load() tea.Cmd {
 		if d.clusters, err = st.ClusterRange(ctx, 0, 5); err != nil {
 			return loadedMsg{err: err}
 		}
-		if d.cases, err = cases.List(ctx, st); err != nil {
-			return loadedMsg{err: err}
-		}
 		// The latest version that changed something: what an analyst opens
 		// the workbench to look at after a list update.
 		for i := len(d.lists) - 1; i > 0; i-- {
@@ -100,16 +97,23 @@ func (m *Model) load() tea.Cmd {
 		}
 		return loadedMsg{d: d}
 	})
+	// The counts, and the cases a list update flagged (each case's pins
+	// against each newer version's delta), follow the first frame.
 	counts := m.c.Query(func(ctx context.Context, st *store.Store) tea.Msg {
 		sum, err := st.Summary(ctx)
-		return countsMsg{sum: sum, err: err}
+		if err != nil {
+			return countsMsg{err: err}
+		}
+		cs, err := cases.List(ctx, st)
+		return countsMsg{sum: sum, cases: cs, err: err}
 	})
 	return tea.Batch(quick, counts)
 }
 
 type countsMsg struct {
-	sum *store.Summary
-	err error
+	sum   *store.Summary
+	cases []cases.Summary
+	err   error
 }
 
 // Update handles the loaded data and navigation.
@@ -126,7 +130,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.err = msg.err
 			return m, nil
 		}
-		m.sum = msg.sum
+		m.sum, m.cases = msg.sum, msg.cases
 		if m.d != nil {
 			m.build()
 		}
@@ -244,7 +248,7 @@ func (m *Model) build() {
 			st.Risk.Render(fmt.Sprintf("%.2f", c.Score)), link)})
 	}
 	var flagged []cases.Summary
-	for _, c := range d.cases {
+	for _, c := range m.cases {
 		if len(c.Flags) > 0 {
 			flagged = append(flagged, c)
 		}

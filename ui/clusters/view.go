@@ -153,7 +153,7 @@ func (m *Model) emptyView() string {
 	} else {
 		b.WriteString("  No clusters are stored: the risk ranking was never computed.\n\n")
 	}
-	b.WriteString(indent(st.Dim.Render(ansi.Wrap("Clusters are contractors joined, one to the next, by payout accounts, wallets, "+
+	b.WriteString(common.Indent(st.Dim.Render(ansi.Wrap("Clusters are contractors joined, one to the next, by payout accounts, wallets, "+
 		"devices, photos, phones, addresses, emails or documents they share; identifiers that many profiles share "+
 		"(coworking IPs, big clients) are hubs and join no one.", w, "")), "  ") + "\n\n")
 	switch {
@@ -166,10 +166,6 @@ func (m *Model) emptyView() string {
 		b.WriteString("  " + st.HelpKey.Render("r") + " to compute them now " + st.Dim.Render("(casegraph risk does the same from a shell)"))
 	}
 	return b.String()
-}
-
-func indent(text, prefix string) string {
-	return prefix + strings.ReplaceAll(text, "\n", "\n"+prefix)
 }
 
 // Column widths of the list.
@@ -186,8 +182,6 @@ func (m *Model) heads() string {
 
 // short drops a key's kind prefix ("cluster:FL-000038" → "FL-000038").
 func short(k, kind string) string { return strings.TrimPrefix(k, kind+":") }
-
-func cell(s string, width int) string { return common.Pad(common.Fit(s, width), width) }
 
 // entry is the designated entry a link's path ends at.
 func entry(link *store.RiskScore) (store.PathStep, bool) {
@@ -207,7 +201,7 @@ func (m *Model) drawCluster(i, width int, selected bool) string {
 	if !ok {
 		return st.Dim.Render(gutter + "…")
 	}
-	id := cell(short(c.ID, "cluster"), idW)
+	id := common.Cell(short(c.ID, "cluster"), idW)
 	size, score := fmt.Sprintf("%*d", sizeW, c.Size), fmt.Sprintf("%*.3f", scoreW, c.Score)
 	fixed := 2 + idW + 1 + sizeW + 2 + scoreW + 2
 	link, linked := "no designated link", false
@@ -249,7 +243,7 @@ func (m *Model) build(c *store.Cluster, width int) []drow {
 	kw = min(kw, max(12, width/2))
 	for _, mb := range c.Members {
 		score := fmt.Sprintf("%.3f", mb.Score)
-		k, l := cell(mb.Key, kw), common.Clean(mb.Label)
+		k, l := common.Cell(mb.Key, kw), common.Clean(mb.Label)
 		rows = append(rows, drow{text: st.Risk.Render(score) + "  " + st.Key.Render(k) + "  " + l,
 			plain: score + "  " + k + "  " + l, key: mb.Key})
 	}

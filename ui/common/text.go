@@ -127,3 +127,11 @@ func Wrap(text string, width, n int) []string {
 	}
 	return out
 }
+
+// Cell cleans s and fits it to exactly width cells: a table cell.
+func Cell(s string, width int) string { return Pad(Fit(s, width), width) }
+
+// Indent puts prefix before every line of text.
+func Indent(text, prefix string) string {
+	return prefix + strings.ReplaceAll(text, "\n", "\n"+prefix)
+}

@@ -257,8 +257,6 @@ func columnsFor(w int) columns {
 	return c
 }
 
-func cell(s string, w int) string { return common.Pad(common.Fit(s, w), w) }
-
 func rcell(s string, w int) string {
 	s = common.Fit(s, w)
 	return strings.Repeat(" ", max(0, w-lipgloss.Width(s))) + s
@@ -278,12 +276,12 @@ func (m *Model) tableHeader() string {
 	case store.AmountAsc:
 		amount += " ↑"
 	}
-	cols := []string{cell(date, c.date), cell("Type", c.typ)}
+	cols := []string{common.Cell(date, c.date), common.Cell("Type", c.typ)}
 	if c.wide {
-		cols = append(cols, cell("Payer", c.party), cell("Payee", c.payee), cell("Beneficiary", c.benef),
-			rcell(amount, c.amount), cell("Cur", c.cur), cell("Rail", c.rail), cell("Reference", c.ref), cell("Source", c.src))
+		cols = append(cols, common.Cell("Payer", c.party), common.Cell("Payee", c.payee), common.Cell("Beneficiary", c.benef),
+			rcell(amount, c.amount), common.Cell("Cur", c.cur), common.Cell("Rail", c.rail), common.Cell("Reference", c.ref), common.Cell("Source", c.src))
 	} else {
-		cols = append(cols, cell("Counterparty  (→ paid to, ← paid by)", c.party), rcell(amount, c.amount), cell("Cur", c.cur))
+		cols = append(cols, common.Cell("Counterparty  (→ paid to, ← paid by)", c.party), rcell(amount, c.amount), common.Cell("Cur", c.cur))
 	}
 	return st.Title.Render(strings.Join(cols, " "))
 }
@@ -307,12 +305,12 @@ func (m *Model) drawRow(i, width int, selected bool) string {
 	if date == "" {
 		date = "no date"
 	}
-	cols := []string{cell(date, c.date), cell(p.Type, c.typ)}
+	cols := []string{common.Cell(date, c.date), common.Cell(p.Type, c.typ)}
 	amount := rcell(money(p.AmountMinor, p.Currency), c.amount)
 	if c.wide {
 		cols = append(cols, m.partyCell(p.Payer, c.party, dim), m.partyCell(p.Payee, c.payee, dim),
-			cell(p.Beneficiary, c.benef), amount, cell(p.Currency, c.cur), cell(p.Rail, c.rail),
-			cell(p.Reference, c.ref), dim(cell(sourceOf(p), c.src)))
+			common.Cell(p.Beneficiary, c.benef), amount, common.Cell(p.Currency, c.cur), common.Cell(p.Rail, c.rail),
+			common.Cell(p.Reference, c.ref), dim(common.Cell(sourceOf(p), c.src)))
 	} else {
 		role := m.counterparty(p)
 		glyph := "→ "
@@ -330,7 +328,7 @@ func (m *Model) drawRow(i, width int, selected bool) string {
 		if other.Key == "" {
 			text = dim("(no other party)")
 		}
-		cols = append(cols, common.Pad(text, c.party), amount, cell(p.Currency, c.cur))
+		cols = append(cols, common.Pad(text, c.party), amount, common.Cell(p.Currency, c.cur))
 	}
 	line := common.Pad(strings.Join(cols, " "), width)
 	if selected {
@@ -342,9 +340,9 @@ func (m *Model) drawRow(i, width int, selected bool) string {
 func (m *Model) partyCell(pt store.Party, w int, dim func(string) string) string {
 	switch pt.Key {
 	case "":
-		return cell("", w)
+		return common.Cell("", w)
 	case m.key:
-		return dim(cell("(this node)", w))
+		return dim(common.Cell("(this node)", w))
 	}
 	return keyCell(pt.Key, w)
 }
@@ -355,7 +353,7 @@ func keyCell(k string, w int) string {
 	k = common.Clean(k)
 	numbered := strings.HasPrefix(k, store.KindAccount+":") || strings.HasPrefix(k, store.KindWallet+":")
 	if lipgloss.Width(k) <= w || w < 12 || !numbered {
-		return cell(k, w)
+		return common.Cell(k, w)
 	}
 	head := min(w/2, strings.LastIndex(k, ":")+1)
 	tail := w - head - 1

@@ -166,7 +166,7 @@ func (m *Model) emptyView() string {
 	} else {
 		b.WriteString("  No risk ranking is stored yet.\n\n")
 	}
-	b.WriteString(indent(st.Dim.Render(ansi.Wrap("The ranking scores every contractor by its strongest path to a designated list entry "+
+	b.WriteString(common.Indent(st.Dim.Render(ansi.Wrap("The ranking scores every contractor by its strongest path to a designated list entry "+
 		"(a shared payout account, wallet or device, transfers, a name match) and groups contractors that share "+
 		"strong identifiers into clusters.", w, "")), "  ") + "\n\n")
 	switch {
@@ -179,10 +179,6 @@ func (m *Model) emptyView() string {
 		b.WriteString("  " + st.HelpKey.Render("r") + " to compute it now " + st.Dim.Render("(casegraph risk does the same from a shell)"))
 	}
 	return b.String()
-}
-
-func indent(text, prefix string) string {
-	return prefix + strings.ReplaceAll(text, "\n", "\n"+prefix)
 }
 
 // Column widths of the ranking.
@@ -217,9 +213,6 @@ func (m *Model) heads() string {
 // short drops a key's kind prefix ("contractor:FL-000038" → "FL-000038").
 func short(k, kind string) string { return strings.TrimPrefix(k, kind+":") }
 
-// cell fits s to exactly width cells.
-func cell(s string, width int) string { return common.Pad(common.Fit(s, width), width) }
-
 func (m *Model) drawItem(i, width int, selected bool) string {
 	st := m.c.Styles
 	it, ok := m.item(i)
@@ -236,7 +229,7 @@ func (m *Model) drawItem(i, width int, selected bool) string {
 		score, hops = fmt.Sprintf("%*s", scoreW, "–"), fmt.Sprintf("%*s", hopsW, "–")
 	}
 	rank := fmt.Sprintf("%*d", m.rankW(), it.Rank)
-	id, name := cell(short(it.Key, store.KindContractor), idW), cell(it.Label, nw)
+	id, name := common.Cell(short(it.Key, store.KindContractor), idW), common.Cell(it.Label, nw)
 	cluster := ""
 	if cl {
 		cluster = " " + common.Fit(short(it.Cluster, "cluster"), clusterW)

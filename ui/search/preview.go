@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 
-
 	"github.com/casegraph/casegraph/internal/store"
 	"github.com/casegraph/casegraph/ui/common"
 )

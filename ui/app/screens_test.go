@@ -18,26 +18,7 @@ import (
 )
 
 // drive runs cmd and everything it leads to, synchronously.
-func drive(m tea.Model, cmd tea.Cmd) tea.Model {
-	queue := []tea.Cmd{cmd}
-	for n := 0; len(queue) > 0 && n < 2000; n++ {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		default:
-			var next tea.Cmd
-			m, next = m.Update(msg)
-			queue = append(queue, next)
-		}
-	}
-	return m
-}
+func drive(m tea.Model, cmd tea.Cmd) tea.Model { return uitest.Drive(m, cmd) }
 
 func key(k string) tea.Cmd { return func() tea.Msg { return uitest.KeyMsg(k) } }
 

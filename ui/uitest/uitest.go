@@ -123,6 +123,29 @@ func Run(s common.Screen, cmd tea.Cmd) common.Screen {
 	return s
 }
 
+// Drive is Run for a whole program's model (the root): it feeds cmd's
+// messages and everything they lead to, synchronously.
+func Drive(m tea.Model, cmd tea.Cmd) tea.Model {
+	queue := []tea.Cmd{cmd}
+	for n := 0; len(queue) > 0 && n < 2000; n++ {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		default:
+			var next tea.Cmd
+			m, next = m.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+	return m
+}
+
 // Start sizes a screen, runs its Init and returns it.
 func Start(s common.Screen, w, h int) common.Screen {
 	s.SetSize(w, h)
